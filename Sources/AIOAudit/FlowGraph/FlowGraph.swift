@@ -1,0 +1,115 @@
+/// A function's control-flow graph: basic blocks of events in evaluation order, and labelled edges.
+
+public enum LockKind: String, Codable, Sendable, Hashable {
+    case spin, irq, irqsave, bh, mutex, rwsem, trylock
+}
+
+public enum ReturnOutcome: String, Codable, Sendable, Hashable {
+    case success, failure, unknown
+}
+
+/// A call argument: its text and, when it names an object, its access path.
+public struct CallArgument: Codable, Sendable, Hashable {
+    public var text: String
+    public var path: AccessPath?
+    /// Passed as `&path` (the address of a field or variable).
+    public var addressOf: Bool
+}
+
+/// Something the analysis reasons about, at a point of the program.
+public struct Event: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable {
+        case call
+        case lock
+        case unlock
+        case rcuReadLock = "rcu-read-lock"
+        case rcuReadUnlock = "rcu-read-unlock"
+        case dereference
+        case assignment
+        case increment
+        case decrement
+        case `return`
+    }
+
+    public var kind: Kind
+    public var line: Int
+    public var column: Int
+    /// The source construct, printed back from the syntax (`really_put_req(ctx, req)`).
+    public var text: String
+    /// call, lock, unlock, RCU: the function or macro called.
+    public var callee: String?
+    public var arguments: [CallArgument]?
+    /// lock/unlock: the lock; dereference: the object dereferenced; assignment: the target;
+    /// increment/decrement: the counter.
+    public var path: AccessPath?
+    /// dereference: the field read or written through the object.
+    public var field: String?
+    /// assignment: what was assigned, when it is an object (an alias) or a call's result.
+    public var value: String?
+    public var valuePath: AccessPath?
+    public var lockKind: LockKind?
+    public var outcome: ReturnOutcome?
+
+    public init(_ kind: Kind, at position: SourcePosition, text: String) {
+        self.kind = kind
+        self.line = position.line
+        self.column = position.column
+        self.text = text
+    }
+
+    /// The object a lock belongs to (`ctx` for `ctx->ctx_lock`).
+    public var lockOwner: AccessPath? { kind == .lock || kind == .unlock ? path?.owner : nil }
+}
+
+public struct Edge: Codable, Sendable, Hashable {
+    public enum Label: String, Codable, Sendable, Hashable {
+        case next, `true`, `false`, `case`, `default`, goto, `fallthrough`, `break`, `continue`, `return`
+    }
+
+    public var target: Int
+    public var label: Label
+    /// The case value for `case` edges, the label name for `goto` edges.
+    public var detail: String?
+    /// A loop's back edge (to the loop header).
+    public var back: Bool
+}
+
+public struct BasicBlock: Codable, Sendable {
+    public enum Role: String, Codable, Sendable {
+        case entry, exit, body, loopHeader = "loop-header", label
+        /// Ends in a call that does not return.
+        case noreturn
+    }
+
+    public var id: Int
+    public var role: Role
+    /// The label's name, or the iteration macro's name for a loop header.
+    public var name: String?
+    public var events: [Event]
+    /// The condition a two-way block branches on, with `!` peeled off: the `true` edge is taken
+    /// when it is non-zero.
+    public var condition: String?
+    public var conditionLine: Int?
+    public var successors: [Edge]
+}
+
+public struct FlowGraph: Codable, Sendable {
+    public var function: String
+    public var line: Int
+    public var endLine: Int
+    public var isStatic: Bool
+    public var parameters: [Parameter]
+    public var returnType: String
+    public var entry: Int
+    public var exit: Int
+    public var blocks: [BasicBlock]
+
+    public func predecessors() -> [[Int]] {
+        var preds = Array(repeating: [Int](), count: blocks.count)
+        for b in blocks { for e in b.successors { preds[e.target].append(b.id) } }
+        return preds
+    }
+
+    /// All events in block order (for tests and summaries).
+    public var allEvents: [Event] { blocks.flatMap { $0.events } }
+}

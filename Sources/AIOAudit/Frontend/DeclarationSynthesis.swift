@@ -1,0 +1,232 @@
+/// Declarations synthesised from the parser's complaints.
+///
+/// Twenty years of kernel headers do not fit in a hand-written prelude, and libclang drops whole
+/// statements that mention undeclared names. So the parser is asked what is missing — unknown type
+/// names, undeclared identifiers, members a structure lacks, incomplete structures, structures the
+/// file defines itself — and the prelude is completed in memory until nothing of that kind remains.
+/// The synthesised declarations only have to let the code parse: the analysis reads names and
+/// shapes, never sizes.
+struct DeclarationSynthesis {
+    /// Members to add to a structure: tag -> member declarations, in the order they were learnt.
+    private(set) var members: [String: [String]] = [:]
+    /// Structures to define because the file uses them with members or by value.
+    private(set) var structures: [String] = []
+    /// Prelude structures the file defines itself (a later era's fs/aio.c defines struct kioctx).
+    private(set) var droppedStructures: Set<String> = []
+    private(set) var typeNames: [String] = []
+    private(set) var identifiers: [String] = []
+    private var known: Set<String> = []
+
+    var isEmpty: Bool { known.isEmpty && droppedStructures.isEmpty }
+
+    /// One line per synthesised declaration, for `--verbose` and the JSON output.
+    var summary: [String] {
+        var lines: [String] = []
+        for s in droppedStructures.sorted() { lines.append("struct \(s): defined by the file, prelude's dropped") }
+        for t in typeNames { lines.append("type \(t)") }
+        for s in structures { lines.append("struct \(s)") }
+        for (tag, list) in members.sorted(by: { $0.key < $1.key }) {
+            for m in list { lines.append("member struct \(tag).\(m)") }
+        }
+        for i in identifiers { lines.append("identifier \(i)") }
+        return lines
+    }
+
+    /// Learns from one round of diagnostics; returns whether anything new was learnt.
+    mutating func learn(
+        from diagnostics: [ParseDiagnostic], mainFile: String, source: [UInt8], lineStarts: [Int]
+    ) -> Bool {
+        var changed = false
+        for d in diagnostics where d.severity == "error" && d.file == mainFile {
+            let m = d.message
+            let quoted = DeclarationSynthesis.quotedNames(in: m)
+            if m.hasPrefix("unknown type name"), let name = quoted.first {
+                if add("type:\(name)") {
+                    typeNames.append(name)
+                    changed = true
+                }
+            } else if m.hasPrefix("use of undeclared identifier"), let name = quoted.first {
+                if add("id:\(name)") {
+                    identifiers.append(name)
+                    changed = true
+                }
+            } else if m.hasPrefix("no member named"), quoted.count >= 2,
+                let tag = DeclarationSynthesis.structTag(quoted[1])
+            {
+                let member = quoted[0]
+                let type = DeclarationSynthesis.memberType(
+                    tag: tag, member: member, source: source, lineStarts: lineStarts, line: d.line, column: d.column)
+                if add("member:\(tag).\(member)") {
+                    members[tag, default: []].append("\(type.prefix)\(member)\(type.suffix)")
+                    ensureStructure(type.needs)
+                    changed = true
+                }
+            } else if m.hasPrefix("incomplete definition of type") || m.contains("has incomplete type")
+                || m.hasPrefix("invalid application of 'sizeof' to an incomplete type")
+                || m.hasPrefix("incomplete type")
+            {
+                for q in quoted {
+                    if let tag = DeclarationSynthesis.structTag(q) {
+                        let before = structures.count
+                        ensureStructure(tag)
+                        changed = changed || structures.count != before
+                    }
+                }
+            } else if m.hasPrefix("redefinition of"), let name = quoted.first, d.file == mainFile {
+                if !droppedStructures.contains(name) {
+                    droppedStructures.insert(name)
+                    changed = true
+                }
+            }
+        }
+        return changed
+    }
+
+    private mutating func add(_ key: String) -> Bool {
+        known.insert(key).inserted
+    }
+
+    private mutating func ensureStructure(_ tag: String?) {
+        guard let tag, !known.contains("struct:\(tag)") else { return }
+        known.insert("struct:\(tag)")
+        structures.append(tag)
+    }
+
+    /// The prelude with the structures the file defines itself removed and learnt members added,
+    /// followed by the synthesised declarations.
+    func complete(prelude: String) -> String {
+        var out = ""
+        out.reserveCapacity(prelude.utf8.count + 4096)
+        var skipping = false
+        var current: String?
+        var definedInPrelude: Set<String> = []
+        for line in prelude.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == nil, !skipping, let tag = DeclarationSynthesis.definitionTag(line) {
+                if droppedStructures.contains(tag) {
+                    skipping = true
+                    continue
+                }
+                current = tag
+                definedInPrelude.insert(tag)
+            }
+            if line == "};" {
+                if skipping {
+                    skipping = false
+                    continue
+                }
+                if let tag = current {
+                    for m in members[tag] ?? [] { out += "    \(m);\n" }
+                    current = nil
+                }
+            }
+            if skipping { continue }
+            out += line
+            out += "\n"
+        }
+        out += "\n/* synthesised from the parser's diagnostics */\n"
+        for t in typeNames {
+            out += "typedef struct __aio_audit_\(t) \(t);\n"
+            if !definedInPrelude.contains("__aio_audit_\(t)") {
+                out += "struct __aio_audit_\(t) {\n    long __aio_audit_pad;\n"
+                for m in members["__aio_audit_\(t)"] ?? [] { out += "    \(m);\n" }
+                out += "};\n"
+            }
+        }
+        for s in structures where !definedInPrelude.contains(s) && !droppedStructures.contains(s) {
+            out += "struct \(s) {\n    long __aio_audit_pad;\n"
+            for m in members[s] ?? [] { out += "    \(m);\n" }
+            out += "};\n"
+        }
+        for (tag, list) in members.sorted(by: { $0.key < $1.key })
+        where !definedInPrelude.contains(tag) && !structures.contains(tag)
+            && !typeNames.contains(where: { "__aio_audit_\($0)" == tag }) && !droppedStructures.contains(tag)
+        {
+            out += "struct \(tag) {\n    long __aio_audit_pad;\n"
+            for m in list { out += "    \(m);\n" }
+            out += "};\n"
+        }
+        for i in identifiers {
+            if i.first?.isUppercase == true || i.hasPrefix("__") && i.dropFirst(2).first?.isUppercase == true {
+                // Constants are upper-case by kernel convention; an enumerator works in `case` labels.
+                out += "enum { \(i) = 1 };\n"
+            } else {
+                out += "extern long \(i);\n"
+            }
+        }
+        return out
+    }
+
+    // MARK: Reading diagnostics
+
+    static func quotedNames(in message: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for ch in message {
+            if ch == "'" {
+                if let c = current {
+                    names.append(c)
+                    current = nil
+                } else {
+                    current = ""
+                }
+            } else if current != nil {
+                current!.append(ch)
+            }
+        }
+        return names
+    }
+
+    /// `struct kioctx` -> kioctx; `struct kioctx *` -> kioctx; a typedef name -> the synthesised tag.
+    static func structTag(_ type: String) -> String? {
+        var t = type
+        if let aka = t.range(of: " (aka ") { t = String(t[..<aka.lowerBound]) }
+        t = t.replacingOccurrences(of: "const ", with: "").replacingOccurrences(of: "volatile ", with: "")
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " *"))
+        if t.hasPrefix("struct ") { return String(t.dropFirst("struct ".count)) }
+        if t.hasPrefix("union ") { return nil }
+        if t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !t.isEmpty { return "__aio_audit_\(t)" }
+        return nil
+    }
+
+    /// `struct NAME {` at column 0 starts a prelude definition.
+    static func definitionTag(_ line: Substring) -> String? {
+        guard line.hasPrefix("struct "), line.hasSuffix(" {") else { return nil }
+        let name = line.dropFirst("struct ".count).dropLast(2)
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        return String(name)
+    }
+
+    /// Guesses a member's type from how the source uses it: followed by `->` it points to a
+    /// structure, by `.` it is one, otherwise an integer (which also serves as a flag or counter).
+    static func memberType(
+        tag: String, member: String, source: [UInt8], lineStarts: [Int], line: Int, column: Int
+    ) -> (prefix: String, suffix: String, needs: String?) {
+        guard line >= 1, line <= lineStarts.count else { return ("long ", "", nil) }
+        var i = lineStarts[line - 1] + column - 1
+        // Skip the member's own name.
+        while i < source.count, DeclarationSynthesis.isIdentifierByte(source[i]) { i += 1 }
+        while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
+        let nested = "__aio_audit_\(tag)_\(member)"
+        if i + 1 < source.count, source[i] == UInt8(ascii: "-"), source[i + 1] == UInt8(ascii: ">") {
+            return ("struct \(nested) *", "", nested)
+        }
+        if i < source.count, source[i] == UInt8(ascii: "."), i + 1 < source.count,
+            DeclarationSynthesis.isIdentifierByte(source[i + 1])
+        {
+            return ("struct \(nested) ", "", nested)
+        }
+        if i < source.count, source[i] == UInt8(ascii: "(") {
+            return ("long (*", ")()", nil)
+        }
+        if i < source.count, source[i] == UInt8(ascii: "[") {
+            return ("long ", "[1]", nil)
+        }
+        return ("long ", "", nil)
+    }
+
+    static func isIdentifierByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+    }
+}
+
+import Foundation

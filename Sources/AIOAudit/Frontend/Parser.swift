@@ -1,0 +1,296 @@
+import CClang
+import Foundation
+
+/// What to parse and how.
+public struct ParseRequest: Sendable {
+    /// The file's path as the user named it (it is also the name diagnostics use).
+    public var path: String
+    /// The text to parse instead of the file on disk (a patched version held in memory).
+    public var contents: String?
+    /// `-p DIR`: the directory holding compile_commands.json. Otherwise it is looked for upward
+    /// from the file, and standalone mode is used when there is none.
+    public var compileDatabaseDirectory: String?
+    /// Force standalone mode even inside a kernel tree.
+    public var standalone: Bool
+    /// Extra compiler arguments, given after `--`.
+    public var extraArguments: [String]
+
+    public init(
+        path: String, contents: String? = nil, compileDatabaseDirectory: String? = nil, standalone: Bool = false,
+        extraArguments: [String] = []
+    ) {
+        self.path = path
+        self.contents = contents
+        self.compileDatabaseDirectory = compileDatabaseDirectory
+        self.standalone = standalone
+        self.extraArguments = extraArguments
+    }
+}
+
+/// Parses C files with libclang into the project's syntax tree.
+public enum Parser {
+    /// Files larger than this are refused: no fs/aio.c comes near it, and libclang's memory grows
+    /// with the input.
+    public static let maximumFileSize = 16 << 20
+    /// Rounds of "parse, synthesise what is missing" before giving up.
+    static let maximumSynthesisRounds = 6
+
+    public static func parse(_ request: ParseRequest) throws -> TranslationUnitSyntax {
+        let text = try readSource(request)
+        let setup = try arguments(for: request)
+        return try LargeStack.run {
+            try parseOnThisThread(request: request, text: text, setup: setup)
+        }
+    }
+
+    // MARK: Input checks
+
+    static func readSource(_ request: ParseRequest) throws -> String {
+        let path = request.path
+        let bytes: Data
+        if let contents = request.contents {
+            bytes = Data(contents.utf8)
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(path, "no such file")
+            }
+            if isDirectory.boolValue { throw InputError(path, "is a directory, not a C file") }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw InputError(path, "cannot be read (permission denied)")
+            }
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes?[.size] as? NSNumber, size.intValue > maximumFileSize {
+                throw InputError(path, "is \(size.intValue >> 20) MiB; files over \(maximumFileSize >> 20) MiB are not analysed")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(path, "cannot be read")
+            }
+            bytes = data
+        }
+        if bytes.count > maximumFileSize {
+            throw InputError(path, "is \(bytes.count >> 20) MiB; files over \(maximumFileSize >> 20) MiB are not analysed")
+        }
+        if bytes.isEmpty { throw InputError(path, "is empty") }
+        if bytes.prefix(65536).contains(0) { throw InputError(path, "is a binary file, not C source") }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw InputError(path, "is not UTF-8 text, not C source")
+        }
+        return text
+    }
+
+    // MARK: Modes
+
+    struct Setup {
+        var mode: ParseMode
+        var arguments: [String]
+        /// The path libclang is given for the main file.
+        var mainPath: String
+        /// For kernel-tree mode, the compile database's directory (relative paths resolve there).
+        var directory: String?
+    }
+
+    static func arguments(for request: ParseRequest) throws -> Setup {
+        let absolute = URL(fileURLWithPath: request.path).standardizedFileURL.path
+        if !request.standalone {
+            let database: CompileDatabase?
+            if let dir = request.compileDatabaseDirectory {
+                database = try CompileDatabase.load(directory: dir)
+                guard database != nil else {
+                    throw InputError(dir, "has no compile_commands.json")
+                }
+            } else {
+                database = try CompileDatabase.find(above: URL(fileURLWithPath: absolute).deletingLastPathComponent().path)
+            }
+            if let database {
+                if let command = database.command(for: absolute) {
+                    return Setup(
+                        mode: .kernelTree, arguments: command.arguments + request.extraArguments,
+                        mainPath: command.file, directory: command.directory)
+                }
+                if request.compileDatabaseDirectory != nil {
+                    throw InputError(
+                        request.path, "is not in the compile database \(database.path) (build it first, e.g. make fs/aio.o)")
+                }
+            }
+        }
+        return Setup(
+            mode: .standalone, arguments: StandaloneMode.arguments + request.extraArguments, mainPath: absolute,
+            directory: nil)
+    }
+
+    // MARK: Parsing
+
+    static func parseOnThisThread(request: ParseRequest, text: String, setup: Setup) throws -> TranslationUnitSyntax {
+        LibClangEnvironment.prepare()
+        let index = clang_createIndex(0, 0)
+        defer { clang_disposeIndex(index) }
+        let source = Array(text.utf8)
+        var lineStarts = [0]
+        for (i, b) in source.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
+
+        var synthesis = DeclarationSynthesis()
+        var rounds = 0
+        while true {
+            rounds += 1
+            var unsaved: [(String, String)] = [(setup.mainPath, text)]
+            if setup.mode == .standalone {
+                unsaved += StandaloneMode.headers(
+                    for: text, mainPath: setup.mainPath, prelude: synthesis.complete(prelude: KernelPrelude.header))
+            }
+            guard let unit = translationUnit(index: index, setup: setup, unsaved: unsaved) else {
+                throw InputError(request.path, "libclang could not parse the file")
+            }
+            defer { clang_disposeTranslationUnit(unit) }
+            let diagnostics = readDiagnostics(unit, mainPath: setup.mainPath, displayPath: request.path)
+            if let fatal = diagnostics.first(where: { $0.severity == "fatal" }) {
+                throw InputError(
+                    request.path, "does not parse: \(fatal.line):\(fatal.column): \(fatal.message)")
+            }
+            let errors = diagnostics.filter { $0.severity == "error" }
+            if setup.mode == .standalone, !errors.isEmpty, rounds < maximumSynthesisRounds,
+                synthesis.learn(
+                    from: errors.map { var d = $0; d.file = d.file == request.path ? setup.mainPath : d.file; return d },
+                    mainFile: setup.mainPath, source: source, lineStarts: lineStarts)
+            {
+                continue
+            }
+            var unitSyntax = try read(unit: unit, setup: setup, request: request, text: text, source: source)
+            unitSyntax.errors = errors
+            unitSyntax.synthesised = synthesis.summary
+            unitSyntax.parseRounds = rounds
+            if unitSyntax.functions.isEmpty, !errors.isEmpty {
+                let first = errors[0]
+                throw InputError(
+                    request.path,
+                    "does not parse as C: \(first.line):\(first.column): \(first.message) (\(errors.count) error\(errors.count == 1 ? "" : "s"), no function definitions)"
+                )
+            }
+            return unitSyntax
+        }
+    }
+
+    static func translationUnit(index: CXIndex?, setup: Setup, unsaved: [(String, String)]) -> CXTranslationUnit? {
+        let options =
+            CXTranslationUnit_DetailedPreprocessingRecord.rawValue | CXTranslationUnit_KeepGoing.rawValue
+            | CXTranslationUnit_SkipFunctionBodies.rawValue * 0
+        // C strings must outlive the call.
+        let argStrings = setup.arguments.map { strdup($0) }
+        let names = unsaved.map { strdup($0.0) }
+        let contents = unsaved.map { strdup($0.1) }
+        defer {
+            argStrings.forEach { free($0) }
+            names.forEach { free($0) }
+            contents.forEach { free($0) }
+        }
+        var files = (0..<unsaved.count).map { i in
+            CXUnsavedFile(
+                Filename: names[i], Contents: contents[i], Length: UInt(unsaved[i].1.utf8.count))
+        }
+        var args: [UnsafePointer<CChar>?] = argStrings.map { UnsafePointer($0) }
+        var unit: CXTranslationUnit?
+        let previous = FileManager.default.currentDirectoryPath
+        if let dir = setup.directory { FileManager.default.changeCurrentDirectoryPath(dir) }
+        defer { if setup.directory != nil { FileManager.default.changeCurrentDirectoryPath(previous) } }
+        let code = args.withUnsafeMutableBufferPointer { argv in
+            files.withUnsafeMutableBufferPointer { filesBuffer in
+                clang_parseTranslationUnit2(
+                    index, setup.mainPath, argv.baseAddress, Int32(argv.count), filesBuffer.baseAddress,
+                    UInt32(filesBuffer.count), UInt32(options), &unit)
+            }
+        }
+        guard code == CXError_Success else { return nil }
+        return unit
+    }
+
+    static func readDiagnostics(_ unit: CXTranslationUnit, mainPath: String, displayPath: String) -> [ParseDiagnostic] {
+        var result: [ParseDiagnostic] = []
+        let count = clang_getNumDiagnostics(unit)
+        for i in 0..<count {
+            guard let diag = clang_getDiagnostic(unit, i) else { continue }
+            defer { clang_disposeDiagnostic(diag) }
+            let severity = clang_getDiagnosticSeverity(diag)
+            guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
+            var file: CXFile?
+            var line: UInt32 = 0
+            var column: UInt32 = 0
+            var offset: UInt32 = 0
+            let location = clang_getDiagnosticLocation(diag)
+            clang_getExpansionLocation(location, &file, &line, &column, &offset)
+            let inMain = clang_Location_isFromMainFile(location) != 0
+            let fileName = inMain ? displayPath : (file.map { clang_getFileName($0).consume() } ?? "<command line>")
+            result.append(
+                ParseDiagnostic(
+                    line: Int(line), column: Int(column), file: fileName,
+                    severity: severity == CXDiagnostic_Fatal ? "fatal" : "error",
+                    message: clang_getDiagnosticSpelling(diag).consume()))
+        }
+        return result
+    }
+
+    static func read(
+        unit: CXTranslationUnit, setup: Setup, request: ParseRequest, text: String, source: [UInt8]
+    ) throws -> TranslationUnitSyntax {
+        let root = ClangCursor(raw: clang_getTranslationUnitCursor(unit))
+        guard let file = clang_getFile(unit, setup.mainPath) else {
+            throw InputError(request.path, "libclang lost the file while parsing")
+        }
+        var lexicon = FileLexicon.read(unit: unit, file: file, length: source.count)
+        let top = root.children
+        for c in top where c.kind == CXCursor_MacroExpansion && c.isInMainFile {
+            lexicon.record(expansion: c)
+        }
+        let builder = SyntaxBuilder(lexicon: lexicon)
+        var functions: [FunctionSyntax] = []
+        var globals: [GlobalSyntax] = []
+        var noreturn: Set<String> = []
+        for c in top where c.isInMainFile {
+            switch c.kind {
+            case CXCursor_FunctionDecl where clang_isCursorDefinition(c.raw) != 0:
+                if let f = builder.function(c, noreturn: &noreturn) { functions.append(f) }
+            case CXCursor_VarDecl:
+                globals.append(builder.global(c))
+            default:
+                break
+            }
+        }
+        return TranslationUnitSyntax(
+            path: request.path, mode: setup.mode, functions: functions, globals: globals, errors: [],
+            synthesised: [], parseRounds: 1, compileArguments: setup.arguments, source: text)
+    }
+}
+
+/// libclang runs its work on a helper thread with a small stack unless told not to, and deep input
+/// then overflows it and kills the process; the variable must be set before the first call.
+enum LibClangEnvironment {
+    private static let once: Void = {
+        setenv("LIBCLANG_NOTHREADS", "1", 1)
+        // Crash recovery installs signal handlers that fight the host's; errors are reported instead.
+        setenv("LIBCLANG_DISABLE_CRASH_RECOVERY", "1", 1)
+    }()
+
+    static func prepare() { _ = once }
+}
+
+/// Runs work on a thread with a 1 GiB stack (reserved, not committed): libclang and the syntax
+/// walk recurse as deep as the input nests.
+enum LargeStack {
+    static let size = 1 << 30
+
+    private final class Outcome<T>: @unchecked Sendable {
+        var value: Result<T, Error>?
+    }
+
+    static func run<T>(_ work: @escaping () throws -> T) throws -> T {
+        let outcome = Outcome<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            outcome.value = Result { try work() }
+            done.signal()
+        }
+        thread.stackSize = size
+        thread.start()
+        done.wait()
+        return try outcome.value!.get()
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Standalone parsing: no kernel tree, the built-in prelude stands in for the kernel's headers.
+enum StandaloneMode {
+    /// A directory that exists only in libclang's memory.
+    static let virtualRoot = "/aio-audit-virtual"
+    static let preludePath = virtualRoot + "/prelude.h"
+    static let includeDirectory = virtualRoot + "/include"
+
+    /// `-nostdinc` keeps the host's headers out; gnu89 keeps undeclared kernel primitives as
+    /// named calls (implicit declarations) instead of errors; warnings are not our business.
+    static let arguments = [
+        "-x", "c", "-std=gnu89", "-nostdinc", "-ffreestanding", "-fno-builtin", "-w",
+        "-ferror-limit=0", "-Wno-error=implicit-function-declaration", "-Wno-error=int-conversion",
+        "-Wno-error=incompatible-pointer-types", "-Wno-error=implicit-int", "-Wno-unknown-warning-option",
+        "-D__KERNEL__", "-include", preludePath, "-I", includeDirectory,
+    ]
+
+    /// The prelude and an empty header for every `#include` of the file, so that nothing is read
+    /// from disk but the file itself. Quoted includes are searched next to the file first, so they
+    /// are answered there too (in memory: nothing is written).
+    static func headers(for text: String, mainPath: String, prelude: String) -> [(String, String)] {
+        var files: [(String, String)] = [(preludePath, prelude)]
+        var seen: Set<String> = []
+        let directory = (mainPath as NSString).deletingLastPathComponent
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let name = includedName(line) else { continue }
+            guard seen.insert(name.path).inserted else { continue }
+            files.append((includeDirectory + "/" + name.path, ""))
+            if name.quoted { files.append((directory + "/" + name.path, "")) }
+        }
+        return files
+    }
+
+    /// `#include <linux/fs.h>` -> linux/fs.h.
+    static func includedName(_ line: Substring) -> (path: String, quoted: Bool)? {
+        var s = line.drop(while: { $0 == " " || $0 == "\t" })
+        guard s.first == "#" else { return nil }
+        s = s.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+        guard s.hasPrefix("include") else { return nil }
+        s = s.dropFirst("include".count).drop(while: { $0 == " " || $0 == "\t" })
+        guard let open = s.first, open == "<" || open == "\"" else { return nil }
+        let close: Character = open == "<" ? ">" : "\""
+        let rest = s.dropFirst()
+        guard let end = rest.firstIndex(of: close) else { return nil }
+        let path = String(rest[..<end])
+        guard !path.isEmpty, !path.contains(".."), !path.hasPrefix("/") else { return nil }
+        return (path, open == "\"")
+    }
+}

@@ -1,0 +1,2 @@
+/* libclang's C API, from the LLVM installation chosen in Package.swift. */
+#include <clang-c/Index.h>

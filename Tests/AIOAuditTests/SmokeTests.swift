@@ -1,0 +1,6 @@
+import XCTest
+@testable import AIOAudit
+
+final class SmokeTests: XCTestCase {
+    func testNothing() {}
+}
