@@ -69,7 +69,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AIOAuditTests",
-            dependencies: ["AIOAudit"],
+            // The command-line tool is a dependency so that the exit-status tests can run it.
+            dependencies: ["AIOAudit", "aio-audit"],
             path: "Tests/AIOAuditTests",
             swiftSettings: clangFlags,
             linkerSettings: clangLink

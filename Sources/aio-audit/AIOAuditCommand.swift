@@ -10,7 +10,25 @@ struct AIOAuditCommand: ParsableCommand {
         subcommands: [GraphCommand.self]
     )
 
-    /// Input problems end with one line and status 2; usage errors are ArgumentParser's (also 2).
+    /// Usage errors end with status 2 like input errors (ArgumentParser's own default is 64);
+    /// help and version requests end with 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode {
+                exit(withError: error)
+            }
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            FileHandle.standardError.write(Data("aio-audit: error: \(message)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
+
+    /// Input problems end with one line and status 2.
     static func fail(_ error: Error) -> Never {
         let message = (error as? InputError)?.description ?? "\(error)"
         FileHandle.standardError.write(Data("aio-audit: error: \(message)\n".utf8))
@@ -20,7 +38,9 @@ struct AIOAuditCommand: ParsableCommand {
 
 /// Options every subcommand that parses C shares.
 struct ParseOptions: ParsableArguments {
-    @Option(name: .customShort("p"), help: "Directory holding compile_commands.json (default: searched upward from the file).")
+    @Option(
+        name: .customShort("p"),
+        help: ArgumentHelp("Directory holding compile_commands.json (default: searched upward from the file).", valueName: "dir"))
     var compileDatabase: String?
 
     @Flag(help: "Parse with the built-in kernel prelude even inside a kernel tree.")

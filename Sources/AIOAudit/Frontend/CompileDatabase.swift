@@ -2,7 +2,7 @@ import Foundation
 
 /// A clang compile database (compile_commands.json), as the kernel's
 /// scripts/clang-tools/gen_compile_commands.py writes it.
-struct CompileDatabase {
+public struct CompileDatabase {
     struct Entry: Decodable {
         var directory: String
         var file: String
@@ -44,6 +44,31 @@ struct CompileDatabase {
             if parent.path == dir.path { return nil }
             dir = parent
         }
+    }
+
+    /// The compiler invocation of the file in the nearest compile database, as the build ran it,
+    /// minus the output and dependency-file options (for `clang -fsyntax-only` comparisons).
+    public static func compilerInvocation(for path: String) throws -> (directory: String, arguments: [String])? {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let db = try find(above: URL(fileURLWithPath: absolute).deletingLastPathComponent().path) else { return nil }
+        let target = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        for entry in db.entries {
+            let file = entry.file.hasPrefix("/") ? entry.file : (entry.directory as NSString).appendingPathComponent(entry.file)
+            guard URL(fileURLWithPath: file).resolvingSymlinksInPath().path == target else { continue }
+            var raw = entry.arguments ?? split(entry.command ?? "")
+            var out: [String] = []
+            var i = 0
+            while i < raw.count {
+                let a = raw[i]
+                i += 1
+                if a == "-o" || a == "-MF" { i += 1; continue }
+                if a == "-c" || a.hasPrefix("-Wp,") { continue }
+                out.append(a)
+            }
+            raw = out
+            return (entry.directory, raw)
+        }
+        return nil
     }
 
     func command(for absolutePath: String) -> Command? {
@@ -90,6 +115,9 @@ struct CompileDatabase {
             }
             out.append(a)
         }
+        // Relative paths in the remaining flags (`-include ./include/...`) resolve in the entry's
+        // directory; the process's working directory is never changed (parses run concurrently).
+        out.append("-working-directory=\(directory)")
         out.append("-Wno-unknown-warning-option")
         out.append("-ferror-limit=0")
         return out
@@ -101,9 +129,10 @@ struct CompileDatabase {
         let prefixes = [
             "-mindirect-branch", "-mfunction-return", "-mrecord-mcount", "-fconserve-stack",
             "-fno-allow-store-data-races", "-fzero-call-used-regs", "-mharden-sls", "-fmin-function-alignment",
-            "-fsanitize", "-fno-var-tracking", "-mpreferred-stack-boundary", "-mskip-rax-setup",
+            "-fsanitize=kcfi", "-fsanitize-cfi", "-fno-var-tracking", "-mpreferred-stack-boundary", "-mskip-rax-setup",
             "-fno-ipa-", "-fplugin", "-fpatchable-function-entry", "-mstack-protector-guard",
-            "-fcf-protection", "-mretpoline", "-fno-delete-null-pointer-checks",
+            "-fno-delete-null-pointer-checks", "-fstrict-flex-arrays", "-Wno-maybe-uninitialized",
+            "-Wimplicit-fallthrough=",
         ]
         return prefixes.contains(where: { a.hasPrefix($0) })
     }

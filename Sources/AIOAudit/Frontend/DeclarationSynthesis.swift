@@ -15,6 +15,8 @@ struct DeclarationSynthesis {
     private(set) var droppedStructures: Set<String> = []
     private(set) var typeNames: [String] = []
     private(set) var identifiers: [String] = []
+    /// How each identifier is used where the parser first complained: its declared type.
+    private var identifierTypes: [String: (prefix: String, suffix: String)] = [:]
     private var known: Set<String> = []
 
     var isEmpty: Bool { known.isEmpty && droppedStructures.isEmpty }
@@ -48,6 +50,11 @@ struct DeclarationSynthesis {
             } else if m.hasPrefix("use of undeclared identifier"), let name = quoted.first {
                 if add("id:\(name)") {
                     identifiers.append(name)
+                    let type = DeclarationSynthesis.memberType(
+                        tag: "id", member: name, source: source, lineStarts: lineStarts, line: d.line,
+                        column: d.column)
+                    identifierTypes[name] = (type.prefix, type.suffix)
+                    ensureStructure(type.needs)
                     changed = true
                 }
             } else if m.hasPrefix("no member named"), quoted.count >= 2,
@@ -145,12 +152,16 @@ struct DeclarationSynthesis {
             for m in list { out += "    \(m);\n" }
             out += "};\n"
         }
-        for i in identifiers {
-            if i.first?.isUppercase == true || i.hasPrefix("__") && i.dropFirst(2).first?.isUppercase == true {
-                // Constants are upper-case by kernel convention; an enumerator works in `case` labels.
-                out += "enum { \(i) = 1 };\n"
+        for (n, i) in identifiers.enumerated() {
+            let type = identifierTypes[i] ?? ("long ", "")
+            if type.prefix == "long ", type.suffix.isEmpty,
+                i.first?.isUppercase == true || i.hasPrefix("__") && i.dropFirst(2).first?.isUppercase == true
+            {
+                // Constants are upper-case by kernel convention; distinct enumerators work in
+                // `case` labels.
+                out += "enum { \(i) = \(4096 + n) };\n"
             } else {
-                out += "extern long \(i);\n"
+                out += "extern \(type.prefix)\(i)\(type.suffix);\n"
             }
         }
         return out

@@ -54,10 +54,6 @@ struct ClangCursor {
         return FileRange(start: start, end: end)
     }
 
-    var isInMainFile: Bool {
-        clang_Location_isFromMainFile(clang_getCursorLocation(raw)) != 0
-    }
-
     var position: SourcePosition {
         ClangCursor.position(of: clang_getRangeStart(clang_getCursorExtent(raw)))
     }
@@ -109,6 +105,12 @@ struct MacroInvocation {
     var hasArgumentList: Bool
 }
 
+extension MacroInvocation {
+    init(name: String, range: FileRange) {
+        self.init(name: name, range: range, arguments: [], hasArgumentList: false)
+    }
+}
+
 /// Tokens of the main file and the macro invocations in it, indexed by offset.
 struct FileLexicon {
     var mainFile: CXFile?
@@ -124,6 +126,30 @@ struct FileLexicon {
             if tokens[mid].offset < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+
+    /// Whether the cursor was written in the main file (directly or through a macro used there).
+    func isInMainFile(_ cursor: ClangCursor) -> Bool {
+        ClangCursor.fileOffset(clang_getCursorLocation(cursor.raw), in: mainFile) != nil
+    }
+
+    /// Where the cursor's tokens are spelled, when that is in the main file: for code from the
+    /// body of a macro the file defines, inside the `#define`.
+    func spellingRange(of cursor: ClangCursor) -> FileRange? {
+        let extent = clang_getCursorExtent(cursor.raw)
+        func offset(_ location: CXSourceLocation) -> Int? {
+            var file: CXFile?
+            var line: UInt32 = 0
+            var column: UInt32 = 0
+            var offset: UInt32 = 0
+            clang_getSpellingLocation(location, &file, &line, &column, &offset)
+            guard let file, let mainFile, clang_File_isEqual(file, mainFile) != 0 else { return nil }
+            return Int(offset)
+        }
+        guard let start = offset(clang_getRangeStart(extent)), let end = offset(clang_getRangeEnd(extent)) else {
+            return nil
+        }
+        return FileRange(start: start, end: end)
     }
 
     func range(of cursor: ClangCursor) -> FileRange? {
@@ -184,10 +210,14 @@ struct FileLexicon {
     /// Records a macro expansion cursor: its name, extent and the token ranges of its arguments.
     mutating func record(expansion cursor: ClangCursor) {
         guard let range = range(of: cursor) else { return }
+        // A macro the file defines is the file's own code (like an inline function): it is read
+        // expanded. Macros of the headers (or the prelude) are the kernel's API: read as calls.
+        let definition = ClangCursor(raw: clang_getCursorReferenced(cursor.raw))
+        if !definition.isNull, isInMainFile(definition) { return }
         let name = cursor.spelling
         let first = tokenIndex(atOrAfter: range.start)
         guard first < tokens.count, tokens[first].text == name else { return }
-        var invocation = MacroInvocation(name: name, range: range, arguments: [], hasArgumentList: false)
+        var invocation = MacroInvocation(name: name, range: range)
         let open = first + 1
         if open < tokens.count, tokens[open].text == "(", tokens[open].offset < range.end {
             invocation.hasArgumentList = true

@@ -148,6 +148,10 @@ public enum Parser {
                     request.path, "does not parse: \(fatal.line):\(fatal.column): \(fatal.message)")
             }
             let errors = diagnostics.filter { $0.severity == "error" }
+            if let deep = errors.first(where: { $0.message.hasPrefix("bracket nesting level exceeded") }) {
+                // The parser gave up on the construct; what follows it is not what the file says.
+                throw InputError(request.path, "nests too deeply to parse: \(deep.line):\(deep.column): \(deep.message)")
+            }
             if setup.mode == .standalone, !errors.isEmpty, rounds < maximumSynthesisRounds,
                 synthesis.learn(
                     from: errors.map { var d = $0; d.file = d.file == request.path ? setup.mainPath : d.file; return d },
@@ -189,9 +193,6 @@ public enum Parser {
         }
         var args: [UnsafePointer<CChar>?] = argStrings.map { UnsafePointer($0) }
         var unit: CXTranslationUnit?
-        let previous = FileManager.default.currentDirectoryPath
-        if let dir = setup.directory { FileManager.default.changeCurrentDirectoryPath(dir) }
-        defer { if setup.directory != nil { FileManager.default.changeCurrentDirectoryPath(previous) } }
         let code = args.withUnsafeMutableBufferPointer { argv in
             files.withUnsafeMutableBufferPointer { filesBuffer in
                 clang_parseTranslationUnit2(
@@ -217,8 +218,10 @@ public enum Parser {
             var offset: UInt32 = 0
             let location = clang_getDiagnosticLocation(diag)
             clang_getExpansionLocation(location, &file, &line, &column, &offset)
+            // An argument libclang rejects is reported without a location; it does not hide code.
+            guard let file else { continue }
             let inMain = clang_Location_isFromMainFile(location) != 0
-            let fileName = inMain ? displayPath : (file.map { clang_getFileName($0).consume() } ?? "<command line>")
+            let fileName = inMain ? displayPath : clang_getFileName(file).consume()
             result.append(
                 ParseDiagnostic(
                     line: Int(line), column: Int(column), file: fileName,
@@ -237,17 +240,21 @@ public enum Parser {
         }
         var lexicon = FileLexicon.read(unit: unit, file: file, length: source.count)
         let top = root.children
-        for c in top where c.kind == CXCursor_MacroExpansion && c.isInMainFile {
+        for c in top where c.kind == CXCursor_MacroExpansion && lexicon.isInMainFile(c) {
             lexicon.record(expansion: c)
         }
         let builder = SyntaxBuilder(lexicon: lexicon)
         var functions: [FunctionSyntax] = []
         var globals: [GlobalSyntax] = []
         var noreturn: Set<String> = []
-        for c in top where c.isInMainFile {
+        for c in top where lexicon.isInMainFile(c) {
             switch c.kind {
             case CXCursor_FunctionDecl where clang_isCursorDefinition(c.raw) != 0:
-                if let f = builder.function(c, noreturn: &noreturn) { functions.append(f) }
+                do {
+                    if let f = try builder.function(c, noreturn: &noreturn) { functions.append(f) }
+                } catch let error as InputError {
+                    throw InputError(request.path, "\(error.input): \(error.problem)")
+                }
             case CXCursor_VarDecl:
                 globals.append(builder.global(c))
             default:

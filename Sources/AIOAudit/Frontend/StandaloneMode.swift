@@ -1,7 +1,7 @@
 import Foundation
 
 /// Standalone parsing: no kernel tree, the built-in prelude stands in for the kernel's headers.
-enum StandaloneMode {
+public enum StandaloneMode {
     /// A directory that exists only in libclang's memory.
     static let virtualRoot = "/aio-audit-virtual"
     static let preludePath = virtualRoot + "/prelude.h"
@@ -46,5 +46,26 @@ enum StandaloneMode {
         let path = String(rest[..<end])
         guard !path.isEmpty, !path.contains(".."), !path.hasPrefix("/") else { return nil }
         return (path, open == "\"")
+    }
+
+    /// The clang command-line equivalent of a standalone parse, with the in-memory files written
+    /// under `directory` (for benchmarks comparing against `clang -fsyntax-only`; the tool itself
+    /// never writes them).
+    public static func materialise(for path: String, into directory: URL) throws -> [String] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let root = directory.path
+        var args: [String] = []
+        for a in arguments {
+            args.append(a.hasPrefix(virtualRoot) ? root + a.dropFirst(virtualRoot.count) : a)
+        }
+        let mainPath = URL(fileURLWithPath: path).standardizedFileURL.path
+        for (name, contents) in headers(for: text, mainPath: mainPath, prelude: KernelPrelude.header)
+        where name.hasPrefix(virtualRoot) {
+            let target = URL(fileURLWithPath: root + name.dropFirst(virtualRoot.count))
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: target)
+        }
+        return args
     }
 }

@@ -1,4 +1,5 @@
 import CClang
+import Foundation
 
 /// Turns libclang cursors of one translation unit into the project's syntax tree.
 ///
@@ -30,7 +31,11 @@ struct SyntaxBuilder {
 
     // MARK: Functions and globals
 
-    func function(_ cursor: ClangCursor, noreturn: inout Set<String>) -> FunctionSyntax? {
+    /// Statements and expressions nested deeper than this are refused: kernel code nests a few
+    /// dozen levels, and every later stage recurses over the tree.
+    static let maximumNesting = 1000
+
+    func function(_ cursor: ClangCursor, noreturn: inout Set<String>) throws -> FunctionSyntax? {
         let children = cursor.children
         guard let bodyCursor = children.last(where: { $0.kind == CXCursor_CompoundStmt }) else {
             return nil
@@ -60,6 +65,11 @@ struct SyntaxBuilder {
         let returnType = clang_getTypeSpelling(clang_getResultType(clang_getCursorType(cursor.raw))).consume()
         var walker = Walker(builder: self)
         let body = walker.statement(bodyCursor, excluding: nil)
+        if let deep = walker.tooDeep {
+            throw InputError(
+                "line \(deep.line)",
+                "function '\(name)' nests deeper than \(SyntaxBuilder.maximumNesting) levels; not analysed")
+        }
         noreturn.formUnion(walker.noreturn)
         let endLine =
             lexicon.range(of: bodyCursor).flatMap { r -> Int? in
@@ -95,6 +105,9 @@ struct SyntaxBuilder {
 struct Walker {
     let builder: SyntaxBuilder
     var noreturn: Set<String> = []
+    private var depth = 0
+    /// Where nesting first went past the limit.
+    private(set) var tooDeep: SourcePosition?
     private var lexicon: FileLexicon { builder.lexicon }
 
     init(builder: SyntaxBuilder) {
@@ -105,6 +118,12 @@ struct Walker {
 
     mutating func statement(_ c: ClangCursor, excluding: Int?) -> Stmt {
         let pos = c.position
+        depth += 1
+        defer { depth -= 1 }
+        if depth > SyntaxBuilder.maximumNesting {
+            if tooDeep == nil { tooDeep = pos }
+            return Stmt(.opaque("too deep"), at: pos)
+        }
         let range = lexicon.range(of: c)
         let kind = c.kind
         if let m = lexicon.macros[range?.start ?? -1], range?.start != excluding, m.hasArgumentList,
@@ -330,6 +349,12 @@ struct Walker {
     mutating func expression(_ c: ClangCursor, excluding: Int?) -> Expr {
         let range = lexicon.range(of: c)
         let pos = c.position
+        depth += 1
+        defer { depth -= 1 }
+        if depth > SyntaxBuilder.maximumNesting {
+            if tooDeep == nil { tooDeep = pos }
+            return Expr(.other("too deep", []), at: pos)
+        }
         if let range, range.start != excluding, let m = lexicon.macros[range.start] {
             if m.hasArgumentList {
                 if range.end <= m.range.end { return macroCall(m, cursor: c) }
@@ -375,6 +400,11 @@ struct Walker {
                     args.append(expression(ClangCursor(raw: clang_Cursor_getArgument(c.raw, i)), excluding: nil))
                 }
             }
+            if let callee, SyntaxBuilder.transparentMacros.contains(callee), let first = args.first {
+                // likely()/unlikely() declared as functions (or __builtin_expect): the value is
+                // what the code branches on.
+                return first
+            }
             if let callee, isNoreturn(call: c, name: callee) { noreturn.insert(callee) }
             return Expr(
                 .call(callee: callee, calleeExpr: callee == nil ? calleeExpr : nil, arguments: args, viaMacro: false),
@@ -385,30 +415,53 @@ struct Walker {
             let operand = expression(operandCursor, excluding: nil)
             var op = "?"
             var postfix = false
+            let unaryOperators: Set<String> = ["++", "--", "!", "~", "-", "+", "*", "&"]
             if let range, let operandRange = lexicon.range(of: operandCursor) {
-                if range.start < operandRange.start, let t = lexicon.token(at: range.start), t.isPunctuation {
+                if range.start < operandRange.start, let t = lexicon.token(at: range.start),
+                    unaryOperators.contains(t.text)
+                {
                     op = t.text
                 } else if range.end > operandRange.end {
                     let i = lexicon.tokenIndex(atOrAfter: range.end) - 1
-                    if i >= 0, i < lexicon.tokens.count, lexicon.tokens[i].isPunctuation {
+                    if i >= 0, i < lexicon.tokens.count, lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--" {
+                        op = lexicon.tokens[i].text
+                        postfix = true
+                    }
+                }
+            }
+            if op == "?", let range = lexicon.spellingRange(of: c),
+                let operandRange = lexicon.spellingRange(of: operandCursor)
+            {
+                // Inside the body of a macro the file defines, the operator is spelled in the
+                // macro's definition.
+                if range.start < operandRange.start, let t = lexicon.token(at: range.start),
+                    unaryOperators.contains(t.text)
+                {
+                    op = t.text
+                } else if range.end > operandRange.end {
+                    let i = lexicon.tokenIndex(atOrAfter: range.end) - 1
+                    if i >= 0, i < lexicon.tokens.count, lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--" {
                         op = lexicon.tokens[i].text
                         postfix = true
                     }
                 }
             }
             if op == "?" {
-                // Inside a macro body the operator's token is not in the file; the type still tells
-                // an address-of from a dereference.
+                // LLVM 14 reports macro-body tokens at the invocation: the types still tell an
+                // address-of from a dereference. (Other operators there stay unknown.)
                 let resultKind = clang_getCanonicalType(clang_getCursorType(c.raw)).kind
                 let operandKind = clang_getCanonicalType(clang_getCursorType(operandCursor.raw)).kind
-                if resultKind == CXType_Pointer && operandKind != CXType_Pointer { op = "&" }
-                else if operandKind == CXType_Pointer && resultKind != CXType_Pointer { op = "*" }
+                if resultKind == CXType_Pointer && operandKind != CXType_Pointer {
+                    op = "&"
+                } else if operandKind == CXType_Pointer && resultKind != CXType_Pointer {
+                    op = "*"
+                }
             }
             return Expr(.unary(op: op, operand: operand, postfix: postfix), at: pos)
         case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator:
             let ch = c.children
             guard ch.count == 2 else { return Expr(.other("binary", ch.map { expression($0, excluding: nil) }), at: pos) }
-            let op = binaryOperator(lhs: ch[0], rhs: ch[1])
+            let op = binaryOperator(c, lhs: ch[0], rhs: ch[1])
             let lhs = expression(ch[0], excluding: nil)
             let rhs = expression(ch[1], excluding: nil)
             if op == "=" || (op.count >= 2 && op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op)) {
@@ -456,13 +509,23 @@ struct Walker {
         }
     }
 
-    private func binaryOperator(lhs: ClangCursor, rhs: ClangCursor) -> String {
-        guard let l = lexicon.range(of: lhs), let r = lexicon.range(of: rhs), l.end <= r.start else { return "?" }
-        var i = lexicon.tokenIndex(atOrAfter: l.end)
-        while i < lexicon.tokens.count, lexicon.tokens[i].offset < r.start {
-            let t = lexicon.tokens[i]
-            if t.isPunctuation, t.text != ")" && t.text != "]" { return t.text }
-            i += 1
+    private func binaryOperator(_ c: ClangCursor, lhs: ClangCursor, rhs: ClangCursor) -> String {
+        if let l = lexicon.range(of: lhs), let r = lexicon.range(of: rhs), l.end <= r.start {
+            var i = lexicon.tokenIndex(atOrAfter: l.end)
+            while i < lexicon.tokens.count, lexicon.tokens[i].offset < r.start {
+                let t = lexicon.tokens[i]
+                if t.isPunctuation, t.text != ")" && t.text != "]" { return t.text }
+                i += 1
+            }
+        }
+        // Written inside the body of a macro the file defines: spelled in the definition.
+        if let l = lexicon.spellingRange(of: lhs), let r = lexicon.spellingRange(of: rhs), l.end <= r.start {
+            var i = lexicon.tokenIndex(atOrAfter: l.end)
+            while i < lexicon.tokens.count, lexicon.tokens[i].offset < r.start {
+                let t = lexicon.tokens[i]
+                if t.isPunctuation, t.text != ")" && t.text != "]" { return t.text }
+                i += 1
+            }
         }
         return "?"
     }

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+
+@testable import AIOAudit
+
+/// The real fs/aio.c files in ../shared/corpus (skipped when absent; every behaviour checked here
+/// is also checked on the project's own fixtures).
+final class CorpusTests: XCTestCase {
+    static let files = [
+        "seed/aio-seed-before.c", "seed/aio-seed-after.c", "releases/release-3.4.2.c", "releases/release-3.13.10.c",
+        "releases/release-6.1.192-debian.c",
+    ]
+
+    func testEveryCorpusFileParsesCleanlyAndEveryFunctionGetsAGraph() throws {
+        for name in CorpusTests.files {
+            let path = try Paths.corpusFile(name)
+            let unit = try Parser.parse(ParseRequest(path: path, standalone: true))
+            XCTAssertEqual(unit.errors.map { "\($0.line): \($0.message)" }, [], name)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let graphs = FileGraphs(unit: unit).graphs
+            XCTAssertEqual(graphs.count, unit.functions.count)
+            XCTAssertGreaterThan(graphs.count, 30, name)
+            for g in graphs {
+                XCTAssertEqual(g.blocks.first?.role, .entry, "\(name): \(g.function)")
+                XCTAssertEqual(g.blocks.last?.role, .exit, "\(name): \(g.function)")
+                // The function is really in the file at that line.
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                XCTAssertTrue(g.line >= 1 && g.line <= lines.count, "\(name): \(g.function)")
+            }
+        }
+    }
+
+    func testSeedFputRoutine() throws {
+        let path = try Paths.corpusFile("seed/aio-seed-before.c")
+        let g = try graph("aio_fput_routine", in: path)
+        let trace = g.trace([.call, .lock, .unlock])
+        // In order inside the loop: the unlock of fput_lock, fput, the lock of ctx->ctx_lock,
+        // really_put_req(ctx, req), the unlock of ctx->ctx_lock, put_ioctx(ctx), the lock of fput_lock.
+        let wanted = [
+            "unlock fput_lock", "call fput(req->ki_filp)", "lock ctx->ctx_lock", "call really_put_req(ctx, req)",
+            "unlock ctx->ctx_lock", "call put_ioctx(ctx)", "lock fput_lock",
+        ]
+        var index = trace.startIndex
+        for w in wanted {
+            guard let found = trace[index...].firstIndex(of: w) else {
+                return XCTFail("\(w) missing or out of order in \(trace)")
+            }
+            index = found + 1
+        }
+        XCTAssertTrue(g.blocks.contains { $0.successors.contains { $0.back } }, "the loop's back edge")
+    }
+}

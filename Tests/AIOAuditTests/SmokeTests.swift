@@ -1,6 +1,0 @@
-import XCTest
-@testable import AIOAudit
-
-final class SmokeTests: XCTestCase {
-    func testNothing() {}
-}

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+
+@testable import AIOAudit
+
+/// Where the repository's fixtures and the shared corpus are.
+enum Paths {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let fixtures = repository.appendingPathComponent("fixtures")
+    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+    /// The built command-line tool, next to the test bundle.
+    static var tool: URL {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("aio-audit"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("aio-audit"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("aio-audit"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    /// The corpus file, or a skip with a message when the corpus is not beside the repository.
+    static func corpusFile(_ relative: String) throws -> String {
+        let path = corpus.appendingPathComponent(relative).path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw XCTSkip("corpus not present at \(corpus.path): \(relative) not checked")
+        }
+        return path
+    }
+}
+
+/// Parses a fixture standalone and builds its graphs.
+func graphs(of path: String) throws -> FileGraphs {
+    FileGraphs(unit: try Parser.parse(ParseRequest(path: path, standalone: true)))
+}
+
+func graph(_ function: String, in path: String) throws -> FlowGraph {
+    let g = try graphs(of: path).graphs.first { $0.function == function }
+    return try XCTUnwrap(g, "no graph for \(function) in \(path)")
+}
+
+/// Runs the command-line tool; returns status, standard output and standard error.
+func runTool(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = Paths.tool
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read before waiting: a full pipe would block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+/// A temporary directory removed after the test.
+func temporaryDirectory(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("aio-audit-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+extension FlowGraph {
+    /// Events of the given kinds, in block order, as short strings (`lock ctx->ctx_lock`).
+    func trace(_ kinds: Set<Event.Kind> = [.call, .lock, .unlock, .rcuReadLock, .rcuReadUnlock]) -> [String] {
+        allEvents.filter { kinds.contains($0.kind) }.map { e in
+            switch e.kind {
+            case .lock, .unlock: return "\(e.kind.rawValue) \(e.path?.description ?? "?")"
+            case .call: return "call \(e.text)"
+            default: return e.kind.rawValue
+            }
+        }
+    }
+
+    func block(containing predicate: (Event) -> Bool) -> BasicBlock? {
+        blocks.first { $0.events.contains(where: predicate) }
+    }
+}
