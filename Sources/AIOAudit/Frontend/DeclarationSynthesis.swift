@@ -14,6 +14,8 @@ struct DeclarationSynthesis {
     /// Prelude structures the file defines itself (a later era's fs/aio.c defines struct kioctx).
     private(set) var droppedStructures: Set<String> = []
     private(set) var typeNames: [String] = []
+    /// Prelude declarations of names the file uses in an older shape (`ktime_t` as a union).
+    private(set) var alternatives: Set<String> = []
     private(set) var identifiers: [String] = []
     /// How each identifier is used where the parser first complained: its declared type.
     private var identifierTypes: [String: (prefix: String, suffix: String)] = [:]
@@ -25,6 +27,7 @@ struct DeclarationSynthesis {
     var summary: [String] {
         var lines: [String] = []
         for s in droppedStructures.sorted() { lines.append("struct \(s): defined by the file, prelude's dropped") }
+        for a in alternatives.sorted() { lines.append("\(a): the older declaration") }
         for t in typeNames { lines.append("type \(t)") }
         for s in structures { lines.append("struct \(s)") }
         for (tag, list) in members.sorted(by: { $0.key < $1.key }) {
@@ -39,6 +42,15 @@ struct DeclarationSynthesis {
         from diagnostics: [ParseDiagnostic], mainFile: String, source: [UInt8], lineStarts: [Int]
     ) -> Bool {
         var changed = false
+        // A structure the file defines itself clashes with the prelude's, and every complaint about
+        // its members in the same round comes from that clash: drop it and learn the rest later.
+        for d in diagnostics where d.severity == "error" && d.file == mainFile && d.message.hasPrefix("redefinition of") {
+            if let name = DeclarationSynthesis.quotedNames(in: d.message).first, !droppedStructures.contains(name) {
+                droppedStructures.insert(name)
+                changed = true
+            }
+        }
+        if changed { return true }
         for d in diagnostics where d.severity == "error" && d.file == mainFile {
             let m = d.message
             let quoted = DeclarationSynthesis.quotedNames(in: m)
@@ -79,11 +91,12 @@ struct DeclarationSynthesis {
                         changed = changed || structures.count != before
                     }
                 }
-            } else if m.hasPrefix("redefinition of"), let name = quoted.first, d.file == mainFile {
-                if !droppedStructures.contains(name) {
-                    droppedStructures.insert(name)
-                    changed = true
-                }
+            } else if m.hasPrefix("designator in initializer for scalar type")
+                || m.hasPrefix("member reference base type"), let name = quoted.first,
+                !alternatives.contains(name)
+            {
+                alternatives.insert(name)
+                changed = true
             }
         }
         return changed
@@ -107,7 +120,13 @@ struct DeclarationSynthesis {
         var skipping = false
         var current: String?
         var definedInPrelude: Set<String> = []
-        for line in prelude.split(separator: "\n", omittingEmptySubsequences: false) {
+        for var line in prelude.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let marker = line.range(of: " /* aio-audit alternative: ") {
+                let declaration = line[..<marker.lowerBound]
+                if alternatives.contains(where: { declaration.hasSuffix(" \($0);") }) {
+                    line = line[marker.upperBound...].dropLast(" */".count)
+                }
+            }
             if current == nil, !skipping, let tag = DeclarationSynthesis.definitionTag(line) {
                 if droppedStructures.contains(tag) {
                     skipping = true
