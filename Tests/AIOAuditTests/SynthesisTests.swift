@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+@testable import AIOAudit
+
+/// Standalone parsing completes what the prelude lacks from the parser's own complaints.
+final class SynthesisTests: XCTestCase {
+    func testUnknownKernelAPIIsSynthesisedAndEveryStatementKept() throws {
+        let unit = try Parser.parse(ParseRequest(path: Paths.fixture("unknown_api.c"), standalone: true))
+        XCTAssertEqual(unit.errors, [])
+        XCTAssertGreaterThan(unit.parseRounds, 1)
+        XCTAssertTrue(unit.synthesised.contains("type future_handle_t"), "\(unit.synthesised)")
+        XCTAssertTrue(unit.synthesised.contains("member struct kioctx.long future_lock"), "\(unit.synthesised)")
+        XCTAssertTrue(unit.synthesised.contains("identifier FUTURE_STATE_READY"), "\(unit.synthesised)")
+        let g = try XCTUnwrap(FileGraphs(unit: unit).graphs.first)
+        XCTAssertEqual(
+            g.trace([.lock, .unlock, .increment]), ["lock ctx->future_lock", "increment", "unlock ctx->future_lock"])
+        XCTAssertEqual(g.allEvents.filter { $0.kind == .return }.count, 2)
+    }
+
+    func diagnostic(_ message: String, line: Int = 1, column: Int = 1) -> ParseDiagnostic {
+        ParseDiagnostic(line: line, column: column, file: "/f.c", severity: "error", message: message)
+    }
+
+    func testStructureTheFileDefinesIsDroppedBeforeAnythingElseIsLearnt() {
+        let prelude = "struct ctx {\n\tint users;\n};\nstruct other {\n\tint x;\n};\n"
+        var s = DeclarationSynthesis()
+        let source = Array("x\n".utf8)
+        XCTAssertTrue(
+            s.learn(
+                from: [diagnostic("redefinition of 'ctx'"), diagnostic("no member named 'y' in 'struct other'")],
+                mainFile: "/f.c", source: source, lineStarts: [0]))
+        let text = s.complete(prelude: prelude)
+        XCTAssertFalse(text.contains("struct ctx {"))
+        XCTAssertTrue(text.contains("struct other {\n\tint x;\n};"), "nothing else learnt in that round")
+        // The next round learns the member.
+        XCTAssertTrue(
+            s.learn(from: [diagnostic("no member named 'y' in 'struct other'")], mainFile: "/f.c", source: source, lineStarts: [0]))
+        XCTAssertTrue(s.complete(prelude: prelude).contains("\tint x;\n    long y;\n};"))
+        // Nothing new: no further round.
+        XCTAssertFalse(
+            s.learn(from: [diagnostic("no member named 'y' in 'struct other'")], mainFile: "/f.c", source: source, lineStarts: [0]))
+    }
+
+    func testMemberTypeFollowsItsUse() {
+        let source = Array("p->box->state;\n".utf8)
+        var s = DeclarationSynthesis()
+        _ = s.learn(
+            from: [diagnostic("no member named 'box' in 'struct holder'", column: 4)], mainFile: "/f.c", source: source,
+            lineStarts: [0])
+        let text = s.complete(prelude: "")
+        XCTAssertTrue(text.contains("struct __aio_audit_holder_box *box;"), text)
+        XCTAssertTrue(text.contains("struct __aio_audit_holder_box {"), text)
+    }
+
+    func testOlderShapeAlternative() {
+        let prelude = "typedef long long ktime_t; /* aio-audit alternative: typedef union ktime { long long tv64; } ktime_t; */\n"
+        var s = DeclarationSynthesis()
+        XCTAssertTrue(prelude.contains("typedef long long ktime_t;"))
+        XCTAssertTrue(
+            s.learn(
+                from: [diagnostic("designator in initializer for scalar type 'ktime_t' (aka 'long long')")],
+                mainFile: "/f.c", source: [], lineStarts: [0]))
+        let text = s.complete(prelude: prelude)
+        XCTAssertTrue(text.hasPrefix("typedef union ktime { long long tv64; } ktime_t;\n"), text)
+        XCTAssertTrue(DeclarationSynthesis().complete(prelude: prelude).hasPrefix("typedef long long ktime_t;"))
+    }
+
+    func testErrorsInOtherFilesTeachNothing() {
+        var s = DeclarationSynthesis()
+        let d = ParseDiagnostic(line: 1, column: 1, file: "/elsewhere.h", severity: "error", message: "unknown type name 'x_t'")
+        XCTAssertFalse(s.learn(from: [d], mainFile: "/f.c", source: [], lineStarts: [0]))
+    }
+}
