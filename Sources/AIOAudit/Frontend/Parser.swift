@@ -175,9 +175,10 @@ public enum Parser {
     }
 
     static func translationUnit(index: CXIndex?, setup: Setup, unsaved: [(String, String)]) -> CXTranslationUnit? {
+        // The preprocessing record gives the macro expansions; KeepGoing keeps parsing after errors
+        // so that one bad statement does not hide the rest of the file.
         let options =
             CXTranslationUnit_DetailedPreprocessingRecord.rawValue | CXTranslationUnit_KeepGoing.rawValue
-            | CXTranslationUnit_SkipFunctionBodies.rawValue * 0
         // C strings must outlive the call.
         let argStrings = setup.arguments.map { strdup($0) }
         let names = unsaved.map { strdup($0.0) }
@@ -252,8 +253,11 @@ public enum Parser {
             case CXCursor_FunctionDecl where clang_isCursorDefinition(c.raw) != 0:
                 do {
                     if let f = try builder.function(c, noreturn: &noreturn) { functions.append(f) }
-                } catch let error as InputError {
-                    throw InputError(request.path, "\(error.input): \(error.problem)")
+                } catch let deep as NestingTooDeep {
+                    throw InputError(
+                        request.path,
+                        "\(deep.line): function '\(deep.function)' nests deeper than \(SyntaxBuilder.maximumNesting) levels; not analysed"
+                    )
                 }
             case CXCursor_VarDecl:
                 globals.append(builder.global(c))

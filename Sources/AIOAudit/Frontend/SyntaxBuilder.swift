@@ -65,11 +65,7 @@ struct SyntaxBuilder {
         let returnType = clang_getTypeSpelling(clang_getResultType(clang_getCursorType(cursor.raw))).consume()
         var walker = Walker(builder: self)
         let body = walker.statement(bodyCursor, excluding: nil)
-        if let deep = walker.tooDeep {
-            throw InputError(
-                "line \(deep.line)",
-                "function '\(name)' nests deeper than \(SyntaxBuilder.maximumNesting) levels; not analysed")
-        }
+        if let deep = walker.tooDeep { throw NestingTooDeep(function: name, line: deep.line) }
         noreturn.formUnion(walker.noreturn)
         let endLine =
             lexicon.range(of: bodyCursor).flatMap { r -> Int? in
@@ -99,6 +95,12 @@ struct SyntaxBuilder {
             isStatic: clang_Cursor_getStorageClass(cursor.raw) == CX_SC_Static,
             initializer: initializer)
     }
+}
+
+/// A function nested past SyntaxBuilder.maximumNesting.
+struct NestingTooDeep: Error {
+    var function: String
+    var line: Int
 }
 
 /// Walks one function's cursors. Recursive; runs on the parser's large-stack thread.
