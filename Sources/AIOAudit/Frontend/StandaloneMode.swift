@@ -14,6 +14,9 @@ public enum StandaloneMode {
         "-ferror-limit=0", "-Wno-error=implicit-function-declaration", "-Wno-error=int-conversion",
         "-Wno-error=incompatible-pointer-types", "-Wno-error=implicit-int", "-Wno-unknown-warning-option",
         "-D__KERNEL__", "-include", preludePath, "-I", includeDirectory,
+        // Typo correction ("did you mean ...?") is costly with many undeclared names, and the
+        // declarations are synthesised instead.
+        "-fno-spell-checking",
     ]
 
     /// The prelude and an empty header for every `#include` of the file, so that nothing is read

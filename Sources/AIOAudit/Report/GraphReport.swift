@@ -87,11 +87,20 @@ public enum GraphReport {
 
     // MARK: DOT
 
+    /// Escapes what a record label gives meaning to (one pass: this runs for every event).
     static func dotEscape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "{", with: "\\{").replacingOccurrences(of: "}", with: "\\}")
-            .replacingOccurrences(of: "<", with: "\\<").replacingOccurrences(of: ">", with: "\\>")
-            .replacingOccurrences(of: "|", with: "\\|")
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        for ch in s {
+            switch ch {
+            case "\\", "\"", "{", "}", "<", ">", "|":
+                out.append("\\")
+                out.append(ch)
+            default:
+                out.append(ch)
+            }
+        }
+        return out
     }
 
     static func dot(_ file: FileGraphs) -> String {
