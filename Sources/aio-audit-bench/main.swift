@@ -54,27 +54,29 @@ func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
     return median(times)
 }
 
-/// Runs a program to completion, output discarded; returns its exit status.
+/// Runs a program to completion, output discarded; returns its exit status. posix_spawn rather
+/// than Foundation's Process, whose own start-up cost (tens of milliseconds here) would swamp
+/// what is measured.
 @discardableResult
-func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Int32 {
-    let p = Process()
-    if executable.hasPrefix("/") {
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-    } else {
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [executable] + arguments
-    }
-    if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    return p.terminationStatus
+func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
+    var argv = ([executable] + arguments).map { strdup($0) }
+    argv.append(nil)
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    let rc = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
+    guard rc == 0 else { throw NSError(domain: "spawn", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot run \(executable)"]) }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return (status >> 8) & 0xff
 }
 
 func available(_ program: String) -> Bool {
-    (try? run("/usr/bin/env", ["sh", "-c", "command -v \(program)"])) == 0
+    (try? run("sh", ["-c", "command -v \(program)"])) == 0
 }
 
 struct Row {
@@ -99,53 +101,78 @@ print("")
 print("date: \(ISO8601DateFormatter().string(from: Date()))  runs: \(options.runs) (medians)")
 print("machine: \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
 
-// Standalone: the seed file with the built-in prelude.
-let seed = options.corpus + "/seed/aio-seed-before.c"
-if FileManager.default.fileExists(atPath: seed) {
-    var rows: [Row] = []
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("aio-audit-bench-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let clangArgs = try StandaloneMode.materialise(for: seed, into: scratch)
-    let clang = try measure(options.runs) { try run(options.clang, ["-fsyntax-only"] + clangArgs + [seed]) }
-    rows.append(Row(what: "clang -fsyntax-only (prelude, same flags), whole process", seconds: clang, reference: clang))
-    let request = ParseRequest(path: seed, standalone: true)
-    var unit = try Parser.parse(request)
-    let parse = try measure(options.runs) { unit = try Parser.parse(request) }
-    rows.append(Row(what: "parse (libclang + syntax, with synthesis rounds: \(unit.parseRounds))", seconds: parse, reference: clang))
-    let build = measure(options.runs) { _ = FileGraphs(unit: unit) }
-    rows.append(Row(what: "flow graphs of \(unit.functions.count) functions", seconds: build, reference: clang))
-    let whole = try measure(options.runs) {
-        try run(options.tool, ["graph", seed, "--standalone", "--format", "json"])
-    }
-    rows.append(Row(what: "`aio-audit graph --format json`, whole process", seconds: whole, reference: clang))
-    if available(options.sparse) {
-        let sparse = try measure(options.runs) {
-            try run(options.sparse, ["-D__KERNEL__", "-nostdinc", "-include", scratch.path + "/prelude.h", "-I", scratch.path + "/include", seed])
+func standalone() throws {
+    // Standalone: the seed file with the built-in prelude.
+    let seed = options.corpus + "/seed/aio-seed-before.c"
+    if FileManager.default.fileExists(atPath: seed) {
+        var rows: [Row] = []
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("aio-audit-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let clangArgs = try StandaloneMode.materialise(for: seed, into: scratch)
+        var clang: Double?
+        if available(options.clang) {
+            let t = try measure(options.runs) { try run(options.clang, ["-fsyntax-only"] + clangArgs + [seed]) }
+            rows.append(Row(what: "\(options.clang) -fsyntax-only (prelude, same flags), whole process", seconds: t, reference: t))
+            clang = t
+        } else {
+            print("\n(\(options.clang) not found: no clang reference for the standalone rows; --clang PATH names one)")
         }
-        rows.append(Row(what: "sparse (same prelude), whole process", seconds: sparse, reference: clang))
+        let request = ParseRequest(path: seed, standalone: true)
+        var unit = try Parser.parse(request)
+        let parse = try measure(options.runs) { unit = try Parser.parse(request) }
+        rows.append(Row(what: "parse (libclang + syntax, with synthesis rounds: \(unit.parseRounds))", seconds: parse, reference: clang))
+        let build = measure(options.runs) { _ = FileGraphs(unit: unit) }
+        rows.append(Row(what: "flow graphs of \(unit.functions.count) functions", seconds: build, reference: clang))
+        for format in ["text", "json"] {
+            let whole = try measure(options.runs) {
+                try run(options.tool, ["graph", seed, "--standalone", "--format", format])
+            }
+            rows.append(Row(what: "`aio-audit graph --format \(format)`, whole process", seconds: whole, reference: clang))
+        }
+        if available(options.sparse) {
+            let sparse = try measure(options.runs) {
+                try run(options.sparse, ["-D__KERNEL__", "-nostdinc", "-include", scratch.path + "/prelude.h", "-I", scratch.path + "/include", seed])
+            }
+            rows.append(Row(what: "sparse (same prelude), whole process", seconds: sparse, reference: clang))
+        }
+        printTable("Standalone: \(seed) (\(unit.source.split(separator: "\n", omittingEmptySubsequences: false).count) lines)", rows)
+    } else {
+        print("\n(corpus not found at \(options.corpus): standalone figures skipped)")
     }
-    printTable("Standalone: \(seed) (\(unit.source.split(separator: "\n", omittingEmptySubsequences: false).count) lines)", rows)
-} else {
-    print("\n(corpus not found at \(options.corpus): standalone figures skipped)")
 }
 
-// Kernel tree: Debian's 6.1 fs/aio.c with its real compile flags.
-let treeFile = options.tree + "/fs/aio.c"
-if let invocation = try? CompileDatabase.compilerInvocation(for: treeFile) {
-    var rows: [Row] = []
-    let compiler = invocation.arguments.first ?? options.clang
-    let flags = Array(invocation.arguments.dropFirst())
-    let clang = try measure(options.runs) { try run(compiler, ["-fsyntax-only"] + flags, in: invocation.directory) }
-    rows.append(Row(what: "\(compiler) -fsyntax-only (compile_commands.json flags), whole process", seconds: clang, reference: clang))
-    let request = ParseRequest(path: treeFile)
-    var unit = try Parser.parse(request)
-    let parse = try measure(options.runs) { unit = try Parser.parse(request) }
-    rows.append(Row(what: "parse (libclang + syntax)", seconds: parse, reference: clang))
-    let build = measure(options.runs) { _ = FileGraphs(unit: unit) }
-    rows.append(Row(what: "flow graphs of \(unit.functions.count) functions", seconds: build, reference: clang))
-    let whole = try measure(options.runs) { try run(options.tool, ["graph", treeFile, "--format", "json"]) }
-    rows.append(Row(what: "`aio-audit graph --format json`, whole process", seconds: whole, reference: clang))
-    printTable("Kernel tree: \(treeFile)", rows)
-} else {
-    print("\n(no configured kernel tree at \(options.tree): run scripts/kernel-tree.sh; kernel-tree figures skipped)")
+func kernelTree() throws {
+    // Kernel tree: Debian's 6.1 fs/aio.c with its real compile flags.
+    let treeFile = options.tree + "/fs/aio.c"
+    if let invocation = try? CompileDatabase.compilerInvocation(for: treeFile) {
+        var rows: [Row] = []
+        let compiler = invocation.arguments.first ?? options.clang
+        let flags = Array(invocation.arguments.dropFirst())
+        // Relative paths of the build resolve in the entry's directory, as the tool resolves them.
+        let clang = try measure(options.runs) {
+            try run(compiler, ["-fsyntax-only", "-working-directory=\(invocation.directory)"] + flags)
+        }
+        rows.append(Row(what: "\(compiler) -fsyntax-only (compile_commands.json flags), whole process", seconds: clang, reference: clang))
+        let request = ParseRequest(path: treeFile)
+        var unit = try Parser.parse(request)
+        let parse = try measure(options.runs) { unit = try Parser.parse(request) }
+        rows.append(Row(what: "parse (libclang + syntax)", seconds: parse, reference: clang))
+        let build = measure(options.runs) { _ = FileGraphs(unit: unit) }
+        rows.append(Row(what: "flow graphs of \(unit.functions.count) functions", seconds: build, reference: clang))
+        for format in ["text", "json"] {
+            let whole = try measure(options.runs) { try run(options.tool, ["graph", treeFile, "--format", format]) }
+            rows.append(Row(what: "`aio-audit graph --format \(format)`, whole process", seconds: whole, reference: clang))
+        }
+        printTable("Kernel tree: \(treeFile)", rows)
+    } else {
+        print("\n(no configured kernel tree at \(options.tree): run scripts/kernel-tree.sh; kernel-tree figures skipped)")
+    }
+}
+
+for (name, section) in [("standalone", standalone), ("kernel tree", kernelTree)] {
+    do {
+        try section()
+    } catch {
+        print("\n(\(name) figures failed: \(error))")
+    }
 }
