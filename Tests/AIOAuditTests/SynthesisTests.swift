@@ -18,6 +18,24 @@ final class SynthesisTests: XCTestCase {
         XCTAssertEqual(g.allEvents.filter { $0.kind == .return }.count, 2)
     }
 
+    func testOlderEraShapesAreChosenFromHowTheFileUsesThem() throws {
+        let unit = try Parser.parse(ParseRequest(path: Paths.fixture("era_2_6.c"), standalone: true))
+        XCTAssertEqual(unit.errors, [])
+        XCTAssertTrue(unit.synthesised.contains("ioctx_list: the older declaration"), "\(unit.synthesised)")
+        let graphs = FileGraphs(unit: unit).graphs
+        let link = try XCTUnwrap(graphs.first { $0.function == "link_ctx" })
+        XCTAssertEqual(
+            link.trace(),
+            ["lock mm->ioctx_list_lock", "unlock mm->ioctx_list_lock", "call INIT_WORK(&ctx->wq, aio_kick_handler, ctx)",
+             "call get_ioctx(ctx)"])
+        let work = try XCTUnwrap(unit.globals.first { $0.name == "fput_work" })
+        guard case .call(let callee, _, let arguments, _)? = work.initializer?.kind else {
+            return XCTFail("DECLARE_WORK not read as a call: \(String(describing: work.initializer))")
+        }
+        XCTAssertEqual(callee, "DECLARE_WORK")
+        XCTAssertEqual(arguments.map(\.sourceText), ["fput_work", "aio_kick_handler", "NULL"])
+    }
+
     func diagnostic(_ message: String, line: Int = 1, column: Int = 1) -> ParseDiagnostic {
         ParseDiagnostic(line: line, column: column, file: "/f.c", severity: "error", message: message)
     }

@@ -20,6 +20,25 @@ struct DeclarationSynthesis {
     /// How each identifier is used where the parser first complained: its declared type.
     private var identifierTypes: [String: (prefix: String, suffix: String)] = [:]
     private var known: Set<String> = []
+    /// Names the prelude declares in two shapes (`ktime_t`, `mm_struct.ioctx_list`).
+    private let alternativeNames: Set<String>
+
+    init(prelude: String = "") {
+        var names: Set<String> = []
+        for line in prelude.split(separator: "\n") {
+            guard let marker = line.range(of: " /* aio-audit alternative: ") else { continue }
+            if let name = DeclarationSynthesis.declaredName(line[..<marker.lowerBound]) { names.insert(name) }
+        }
+        alternativeNames = names
+    }
+
+    /// The identifier a one-line declaration declares: the last identifier before its `;`.
+    static func declaredName(_ declaration: Substring) -> String? {
+        let body = declaration.trimmingCharacters(in: .whitespaces)
+        guard body.hasSuffix(";") else { return nil }
+        let name = body.dropLast().reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return name.isEmpty ? nil : String(name.reversed())
+    }
 
     var isEmpty: Bool { known.isEmpty && droppedStructures.isEmpty }
 
@@ -97,9 +116,32 @@ struct DeclarationSynthesis {
             {
                 alternatives.insert(name)
                 changed = true
+            } else if let name = alternativeUsed(onLine: d.line, source: source, lineStarts: lineStarts) {
+                // A type mismatch on a line that uses a name the prelude also knows in an older
+                // shape: the file is of that older era.
+                alternatives.insert(name)
+                changed = true
             }
         }
         return changed
+    }
+
+    private func alternativeUsed(onLine line: Int, source: [UInt8], lineStarts: [Int]) -> String? {
+        guard !alternativeNames.isEmpty, line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] : source.count
+        guard start < end, end <= source.count else { return nil }
+        let text = String(decoding: source[start..<end], as: UTF8.self)
+        var word = ""
+        for ch in text + " " {
+            if ch.isLetter || ch.isNumber || ch == "_" {
+                word.append(ch)
+            } else {
+                if alternativeNames.contains(word), !alternatives.contains(word) { return word }
+                word = ""
+            }
+        }
+        return nil
     }
 
     private mutating func add(_ key: String) -> Bool {
@@ -123,7 +165,7 @@ struct DeclarationSynthesis {
         for var line in prelude.split(separator: "\n", omittingEmptySubsequences: false) {
             if let marker = line.range(of: " /* aio-audit alternative: ") {
                 let declaration = line[..<marker.lowerBound]
-                if alternatives.contains(where: { declaration.hasSuffix(" \($0);") }) {
+                if let name = DeclarationSynthesis.declaredName(declaration), alternatives.contains(name) {
                     line = line[marker.upperBound...].dropLast(" */".count)
                 }
             }

@@ -917,17 +917,18 @@ enum KernelPrelude {
     	struct work_struct work;
     };
     #define __WORK_INITIALIZER(n, f) { .func = (f) }
-    #define DECLARE_WORK(n, f) struct work_struct n = __WORK_INITIALIZER(n, f)
-    #define DECLARE_DELAYED_WORK(n, f) struct delayed_work n = { .work = __WORK_INITIALIZER(n.work, f) }
+    /* Before 2.6.20 work items took a data pointer as a third argument: both forms are accepted. */
+    #define DECLARE_WORK(n, f, ...) struct work_struct n = __WORK_INITIALIZER(n, f)
+    #define DECLARE_DELAYED_WORK(n, f, ...) struct delayed_work n = { .work = __WORK_INITIALIZER(n.work, f) }
     /* INIT_WORK and friends register the function that will run as the work item. */
     void __init_work(struct work_struct *work, work_func_t func);
-    #define INIT_WORK(w, f) __init_work((w), (work_func_t)(f))
+    #define INIT_WORK(w, f, ...) __init_work((struct work_struct *)(w), (work_func_t)(f))
     #define INIT_WORK_ONSTACK(w, f) __init_work((w), (work_func_t)(f))
-    #define INIT_DELAYED_WORK(w, f) __init_work(&(w)->work, (work_func_t)(f))
+    #define INIT_DELAYED_WORK(w, f, ...) __init_work(&(w)->work, (work_func_t)(f))
     #define INIT_DEFERRABLE_WORK(w, f) __init_work(&(w)->work, (work_func_t)(f))
     #define INIT_RCU_WORK(w, f) __init_work(&(w)->work, (work_func_t)(f))
-    /* Older kernels: INIT_WORK(work, func, data) with a data pointer. */
-    #define PREPARE_WORK(w, f) __init_work((w), (work_func_t)(f))
+    #define PREPARE_WORK(w, f, ...) __init_work((w), (work_func_t)(f))
+    #define PREPARE_DELAYED_WORK(w, f, ...) __init_work(&(w)->work, (work_func_t)(f))
     extern struct workqueue_struct *system_wq;
     extern struct workqueue_struct *system_long_wq;
     extern struct workqueue_struct *system_unbound_wq;
@@ -942,13 +943,14 @@ enum KernelPrelude {
     void destroy_workqueue(struct workqueue_struct *wq);
     bool queue_work(struct workqueue_struct *wq, struct work_struct *work);
     bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);
-    bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork, unsigned long delay);
+    /* Before 2.6.20 queue_delayed_work took a plain work item. */
+    bool queue_delayed_work(struct workqueue_struct *wq, void *dwork, unsigned long delay);
     bool mod_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork, unsigned long delay);
     bool queue_rcu_work(struct workqueue_struct *wq, struct rcu_work *rwork);
     bool schedule_work(struct work_struct *work);
     bool schedule_delayed_work(struct delayed_work *dwork, unsigned long delay);
     bool cancel_work_sync(struct work_struct *work);
-    bool cancel_delayed_work(struct delayed_work *dwork);
+    bool cancel_delayed_work(void *dwork);
     bool cancel_delayed_work_sync(struct delayed_work *dwork);
     bool flush_work(struct work_struct *work);
     bool flush_delayed_work(struct delayed_work *dwork);
@@ -1080,6 +1082,8 @@ enum KernelPrelude {
     void ssleep(unsigned int seconds);
     void udelay(unsigned long usecs);
     void yield(void);
+    void lock_kernel(void);
+    void unlock_kernel(void);
     void kthread_use_mm(struct mm_struct *mm);
     void kthread_unuse_mm(struct mm_struct *mm);
     void use_mm(struct mm_struct *mm);
@@ -1241,9 +1245,9 @@ enum KernelPrelude {
     	struct file *exe_file;
     	/* the process's AIO contexts, in the layouts of several eras */
     	spinlock_t ioctx_lock;
-    	struct hlist_head ioctx_list;
+    	/* Before 2.6.27 a singly linked list of contexts under a rwlock. */
+    	struct hlist_head ioctx_list; /* aio-audit alternative: struct kioctx *ioctx_list; */
     	rwlock_t ioctx_list_lock;
-    	struct kioctx *ioctx_list_old;
     	struct kioctx_table *ioctx_table;
     	struct kioctx *default_kioctx;
     };

@@ -129,7 +129,7 @@ public enum Parser {
         var lineStarts = [0]
         for (i, b) in source.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
 
-        var synthesis = DeclarationSynthesis()
+        var synthesis = DeclarationSynthesis(prelude: KernelPrelude.header)
         var rounds = 0
         while true {
             rounds += 1
