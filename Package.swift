@@ -39,13 +39,14 @@ let package = Package(
         .library(name: "AIOAudit", targets: ["AIOAudit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
         .target(
             name: "AIOAudit",
-            dependencies: ["CClang"],
+            dependencies: ["CClang", .product(name: "Rainbow", package: "Rainbow")],
             path: "Sources/AIOAudit",
             swiftSettings: clangFlags,
             linkerSettings: clangLink

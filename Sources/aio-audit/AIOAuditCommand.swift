@@ -7,7 +7,7 @@ struct AIOAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aio-audit",
         abstract: "Find object-lifetime bugs in the Linux kernel's asynchronous I/O code (fs/aio.c).",
-        subcommands: [GraphCommand.self]
+        subcommands: [CheckCommand.self, GraphCommand.self, FactsCommand.self, ExplainCommand.self]
     )
 
     /// Usage errors end with status 2 like input errors (ArgumentParser's own default is 64);
@@ -49,13 +49,8 @@ struct ParseOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Say how the file was parsed (mode, rounds, synthesised declarations, parse errors).")
     var verbose = false
 
-    @Argument(parsing: .postTerminator, help: "Extra compiler arguments, after --.")
-    var compilerArguments: [String] = []
-
-    func request(for path: String) -> ParseRequest {
-        ParseRequest(
-            path: path, compileDatabaseDirectory: compileDatabase, standalone: standalone,
-            extraArguments: compilerArguments)
+    func request(for path: String, extra: [String]) -> ParseRequest {
+        ParseRequest(path: path, compileDatabaseDirectory: compileDatabase, standalone: standalone, extraArguments: extra)
     }
 
     /// What --verbose prints to standard error, and the warning everyone gets when parse errors
@@ -99,9 +94,12 @@ struct GraphCommand: ParsableCommand {
 
     @OptionGroup var parse: ParseOptions
 
+    @Argument(parsing: .postTerminator, help: "Extra compiler arguments, after --.")
+    var compilerArguments: [String] = []
+
     func run() throws {
         do {
-            let unit = try Parser.parse(parse.request(for: file))
+            let unit = try Parser.parse(parse.request(for: file, extra: compilerArguments))
             parse.reportParse(unit)
             var graphs = FileGraphs(unit: unit)
             if let function { graphs = try graphs.selecting(function: function) }
@@ -109,5 +107,132 @@ struct GraphCommand: ParsableCommand {
         } catch {
             AIOAuditCommand.fail(error)
         }
+    }
+}
+
+extension FindingsFormat: ExpressibleByArgument {}
+
+enum FactsFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Standard output and standard error, written as the library renders them.
+func write(_ text: String, error: Bool = false) {
+    (error ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Report where an object's lifetime is not guaranteed (put-outside-pin, rcu-uncovered-deref, rcu-no-grace-period)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "C files (fs/aio.c of any era), then -- and extra compiler arguments.")
+    var arguments: [String] = []
+
+    @Option(name: .long, help: "Output format: text, json or sarif.")
+    var format: FindingsFormat = .text
+
+    @Option(name: .long, help: "A built-in profile's name, or a JSON profile file (default: chosen from the file's content).")
+    var profile: String?
+
+    @Flag(help: "Warnings count as errors for the exit status.")
+    var strict = false
+
+    @OptionGroup var parse: ParseOptions
+
+    func run() throws {
+        let split = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        let files = Array(arguments[..<split])
+        let extra = split < arguments.endIndex ? Array(arguments[(split + 1)...]) : []
+        if files.isEmpty { throw ValidationError("Missing expected argument '<files>'") }
+        if let option = files.first(where: { $0.hasPrefix("-") }) {
+            throw ValidationError("Unknown option '\(option)'")
+        }
+        var checks: [FileCheck] = []
+        var inputErrors = 0
+        let chosen: Profile?
+        do {
+            chosen = try profile.map(Profiles.named)
+        } catch {
+            AIOAuditCommand.fail(error)
+        }
+        for file in files {
+            do {
+                let unit = try Parser.parse(parse.request(for: file, extra: extra))
+                parse.reportParse(unit)
+                checks.append(FileCheck(unit: unit, profile: chosen))
+            } catch {
+                inputErrors += 1
+                let message = (error as? InputError)?.description ?? "\(error)"
+                write("aio-audit: error: \(message)\n", error: true)
+            }
+        }
+        switch format {
+        case .text:
+            write(FindingsReport.text(checks, colour: Terminal.colour))
+            if let summary = FindingsReport.summary(checks) { write(summary + "\n", error: true) }
+        case .json: write(FindingsReport.json(checks))
+        case .sarif: write(FindingsReport.sarif(checks))
+        }
+        if inputErrors > 0 { throw ExitCode(2) }
+        let errors = checks.map(\.errors).reduce(0, +) + (strict ? checks.map(\.warnings).reduce(0, +) : 0)
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+struct FactsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facts",
+        abstract: "Print every role the analysis uses (reference counts, pin counters, contexts, release paths) and where it came from."
+    )
+
+    @Argument(help: "The C file.")
+    var file: String
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: FactsFormat = .text
+
+    @Option(name: .long, help: "A built-in profile's name, or a JSON profile file.")
+    var profile: String?
+
+    @OptionGroup var parse: ParseOptions
+
+    @Argument(parsing: .postTerminator, help: "Extra compiler arguments, after --.")
+    var compilerArguments: [String] = []
+
+    func run() throws {
+        do {
+            let chosen = try profile.map(Profiles.named)
+            let unit = try Parser.parse(parse.request(for: file, extra: compilerArguments))
+            parse.reportParse(unit)
+            let check = FileCheck(unit: unit, profile: chosen)
+            write(format == .json ? FactsReport.json(check) : FactsReport.text(check))
+        } catch {
+            AIOAuditCommand.fail(error)
+        }
+    }
+}
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Print a rule's rationale and examples.")
+
+    @Argument(help: "A rule's identifier (put-outside-pin, rcu-uncovered-deref, rcu-no-grace-period).")
+    var rule: String
+
+    func run() throws {
+        guard let text = Rules.explanation(of: rule) else {
+            AIOAuditCommand.fail(InputError(rule, "no such rule (rules: \(Rules.identifiers.joined(separator: ", ")))"))
+        }
+        write(text)
+    }
+}
+
+enum Terminal {
+    /// Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb.
+    static var colour: Bool {
+        let env = ProcessInfo.processInfo.environment
+        return isatty(STDOUT_FILENO) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
     }
 }

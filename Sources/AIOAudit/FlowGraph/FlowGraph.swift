@@ -100,6 +100,8 @@ public struct FlowGraph: Codable, Sendable {
     public var isStatic: Bool
     public var parameters: [Parameter]
     public var returnType: String
+    /// Declared types of local variables.
+    public var locals: [String: String]
     public var entry: Int
     public var exit: Int
     public var blocks: [BasicBlock]
@@ -108,6 +110,11 @@ public struct FlowGraph: Codable, Sendable {
         var preds = Array(repeating: [Int](), count: blocks.count)
         for b in blocks { for e in b.successors { preds[e.target].append(b.id) } }
         return preds
+    }
+
+    /// The declared type of a parameter or local variable.
+    public func type(of variable: String) -> String? {
+        parameters.first { $0.name == variable }?.type ?? locals[variable]
     }
 
     /// All events in block order (for tests and summaries).

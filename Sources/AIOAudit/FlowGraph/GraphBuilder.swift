@@ -9,6 +9,8 @@ public struct GraphBuilder {
     private var continueTargets: [Int] = []
     private var switches: [(block: Int, hasDefault: Bool)] = []
     private var labels: [String: Int] = [:]
+    /// Local variables' declared types (the model reads object types from them).
+    private var locals: [String: String] = [:]
     private let exit: Int
     private let entry: Int
     private let noreturn: Set<String>
@@ -80,7 +82,8 @@ public struct GraphBuilder {
             for item in items { statement(item) }
         case .expression(let e):
             value(e)
-        case .declaration(let name, _, let initializer):
+        case .declaration(let name, let type, let initializer):
+            locals[name] = type
             if let initializer {
                 value(initializer)
                 assignment(target: Expr(.name(name), at: s.position), value: initializer, op: "=", at: s.position)
@@ -489,7 +492,7 @@ public struct GraphBuilder {
         }
         return FlowGraph(
             function: f.name, line: f.position.line, endLine: f.endLine, isStatic: f.isStatic,
-            parameters: f.parameters, returnType: f.returnType, entry: 0, exit: result.count - 1,
+            parameters: f.parameters, returnType: f.returnType, locals: locals, entry: 0, exit: result.count - 1,
             blocks: result)
     }
 }

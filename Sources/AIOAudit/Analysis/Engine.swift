@@ -1,0 +1,382 @@
+/// The dataflow engine: explores each function's paths with the abstract state, classifies every
+/// event against the file model (a get, a put, a request-pin release, a dereference of a tracked
+/// object), and lets the rules look at each program point. It knows nothing of any rule.
+
+public enum Severity: String, Codable, Sendable, Comparable {
+    case warning, error
+    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+}
+
+public struct Finding: Codable, Sendable, Hashable {
+    public var rule: String
+    public var severity: Severity
+    public var file: String
+    public var function: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    /// The object the finding is about (its access path in the function).
+    public var object: String
+    /// The statement, normalised (whitespace-free source text): with rule, function and object,
+    /// the finding's identity across line drift and reformatting.
+    public var statement: String
+    public var witness: [WitnessStep]
+}
+
+/// What an event means for lifetimes.
+public enum Action: Sendable {
+    case dereference(object: String)
+    /// The unlock of the object's own lock: it releases that pin and touches the object at once.
+    case ownLockRelease(object: String, lock: String)
+    case get(object: String)
+    case put(object: String, role: RefcountRole?)
+    case requestPinRelease(object: String)
+    case other
+}
+
+/// What a rule sees at a program point: the event, its meaning, the state before it.
+public struct ProgramPoint {
+    public let event: Event
+    public let action: Action
+    let state: AbstractState
+    public let graph: FlowGraph
+    public let model: FileModel
+    public let file: String
+
+    public var rcuDepth: Int { state.rcuDepth }
+    public var interruptsDisabled: Bool { state.irqDepth > 0 }
+    public var contexts: [EntryContext] { model.contexts[graph.function] ?? [] }
+
+    public func pins(of object: String) -> Pins? { state.objects[object]?.pins }
+    public func releases(of object: String) -> [WitnessStep] { state.objects[object]?.releases ?? [] }
+    public var rcuSteps: [WitnessStep] { state.rcuSteps }
+
+    /// Whether anything but `ignoringLock` (the lock being released) pins the object.
+    public func isPinned(_ object: String, ignoringLock lock: String? = nil) -> Bool {
+        guard let pins = pins(of: object) else { return true }
+        if pins.any { return true }
+        return state.locks.keys.contains { key in
+            key != lock && AccessPath.parse(key).owner?.description == object
+        }
+    }
+
+    /// A pin was held here and has been released: the object may be dead.
+    public func isUnpinned(_ object: String, ignoringLock lock: String? = nil) -> Bool {
+        guard let pins = pins(of: object) else { return false }
+        return pins.released && !isPinned(object, ignoringLock: lock)
+    }
+
+    /// The pins left after this put drops the reference it drops.
+    public func pinnedAfterPut(_ object: String) -> Bool {
+        guard var pins = pins(of: object) else { return true }
+        if pins.counted > 0 { pins.counted -= 1 } else { pins.inherited = false }
+        if pins.any { return true }
+        return state.holdsOwnLock(of: object)
+    }
+}
+
+public protocol Rule {
+    static var id: String { get }
+    static var summary: String { get }
+    static var rationale: String { get }
+    /// C that must trigger the rule (↓ marks where) and C that must not.
+    static var triggering: [String] { get }
+    static var nonTriggering: [String] { get }
+    func check(_ point: ProgramPoint) -> [Finding]
+}
+
+public struct AnalysisResult: Sendable {
+    public var findings: [Finding]
+    /// Functions over the path budget: "not analysed: too many paths".
+    public var notAnalysed: [(function: String, line: Int)]
+}
+
+public struct Engine {
+    public let model: FileModel
+    public let file: String
+    public let rules: [Rule]
+    /// Program-point visits per function before it is given up as "too many paths".
+    public var budget = 200_000
+    /// Distinct states kept per block; beyond, the function is over budget.
+    public var statesPerBlock = 64
+
+    public init(model: FileModel, file: String, rules: [Rule]) {
+        self.model = model
+        self.file = file
+        self.rules = rules
+    }
+
+    public func run() -> AnalysisResult {
+        var findings: [Finding] = []
+        var skipped: [(String, Int)] = []
+        for name in model.order {
+            guard let g = model.graphs[name] else { continue }
+            if let f = analyse(g) { findings += f } else { skipped.append((name, g.line)) }
+        }
+        var seen: Set<String> = []
+        findings = findings.filter { seen.insert("\($0.rule)|\($0.function)|\($0.line)|\($0.column)|\($0.object)").inserted }
+        findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+        return AnalysisResult(findings: findings, notAnalysed: skipped)
+    }
+
+    // MARK: One function
+
+    struct FunctionFacts {
+        var putsWithoutGet: Set<String> = []
+        var requestReleased: Set<String> = []
+        var isRelease = false
+        var heldOnEntry: [String: LockKind] = [:]
+    }
+
+    func facts(of g: FlowGraph) -> FunctionFacts {
+        var f = FunctionFacts()
+        var gets: Set<String> = []
+        var puts: Set<String> = []
+        for e in g.allEvents {
+            switch classify(e, in: g) {
+            case .get(let o): gets.insert(o)
+            case .put(let o, _): puts.insert(o)
+            case .requestPinRelease(let o): f.requestReleased.insert(o)
+            default: break
+            }
+        }
+        f.putsWithoutGet = puts.subtracting(gets)
+        f.isRelease = model.releaseFunctions.contains(g.function)
+        var locked: Set<String> = []
+        for e in g.allEvents {
+            if e.kind == .call, ["assert_spin_locked", "lockdep_assert_held", "__lockdep_assert_held", "lockdep_assert_held_once"]
+                .contains(e.callee ?? ""), let p = e.arguments?.first?.path
+            {
+                f.heldOnEntry[p.description] = .spin
+            }
+            if e.kind == .lock, let p = e.path { locked.insert(p.description) }
+            if e.kind == .unlock, let p = e.path, !locked.contains(p.description), f.heldOnEntry[p.description] == nil {
+                f.heldOnEntry[p.description] = e.lockKind ?? .spin
+            }
+        }
+        return f
+    }
+
+    /// Pins of a tracked variable when it comes into being (entry for parameters, assignment for
+    /// locals).
+    func initialPins(_ variable: String, parameter: Bool, facts: FunctionFacts, fromContainer: Bool) -> Pins {
+        var p = Pins()
+        if facts.isRelease && (parameter || fromContainer) {
+            p.owned = true
+            return p
+        }
+        if facts.putsWithoutGet.contains(variable) { p.inherited = true }
+        if facts.requestReleased.contains(variable) { p.request = true }
+        // A parameter is pinned by its caller for the whole call (the convention for functions
+        // called from outside the file; inside it, the caller's own pins hold across the call).
+        if parameter {
+            p.caller = true
+        } else if !p.inherited && !p.request {
+            p.opaque = true
+        }
+        return p
+    }
+
+    func analyse(_ g: FlowGraph) -> [Finding]? {
+        let facts = facts(of: g)
+        var entry = AbstractState()
+        // Locks the function requires (assert_spin_locked, lockdep_assert_held) or releases
+        // without taking were held on entry.
+        for (lock, kind) in facts.heldOnEntry { entry.locks[lock] = HeldLock(kind: kind, line: g.line) }
+        for p in g.parameters where model.isTracked(AccessPath(root: p.name), in: g) {
+            entry.objects[p.name] = ObjectState(pins: initialPins(p.name, parameter: true, facts: facts, fromContainer: false))
+        }
+        var findings: [Finding] = []
+        var seen: [Set<AbstractState>] = Array(repeating: [], count: g.blocks.count)
+        var work: [(Int, AbstractState)] = [(g.entry, entry)]
+        var visits = 0
+        while let (b, incoming) = work.popLast() {
+            guard !seen[b].contains(incoming) else { continue }
+            if seen[b].count >= statesPerBlock { return nil }
+            seen[b].insert(incoming)
+            var state = incoming
+            let block = g.blocks[b]
+            for e in block.events {
+                visits += 1
+                if visits > budget { return nil }
+                let action = classify(e, in: g)
+                let point = ProgramPoint(event: e, action: action, state: state, graph: g, model: model, file: file)
+                for r in rules { findings += r.check(point) }
+                transfer(&state, e, action, g, facts)
+            }
+            for edge in block.successors {
+                var next = state
+                refine(&next, block: block, edge: edge, g)
+                work.append((edge.target, next))
+            }
+        }
+        return findings
+    }
+
+    // MARK: Meaning of events
+
+    public func classify(_ e: Event, in g: FlowGraph) -> Action {
+        switch e.kind {
+        case .dereference:
+            if let p = e.path, p.isVariable, model.isTracked(p, in: g) { return .dereference(object: p.root) }
+        case .unlock:
+            if let lock = e.path, let owner = lock.owner, owner.isVariable, model.isTracked(owner, in: g) {
+                return .ownLockRelease(object: owner.root, lock: lock.description)
+            }
+        case .decrement:
+            if let p = e.path, p.components.count == 1, model.isPinCounter(AccessPath(root: p.root), p.components[0].name, in: g),
+                model.isTracked(AccessPath(root: p.root), in: g)
+            {
+                return .requestPinRelease(object: p.root)
+            }
+        case .call:
+            guard let callee = e.callee else { break }
+            let args = e.arguments ?? []
+            if let role = model.roles[callee], let arg = args[safe: role.parameter], let p = arg.path, p.isVariable,
+                model.isTracked(p, in: g)
+            {
+                switch role.kind {
+                case .get: return .get(object: p.root)
+                case .tryGet: return .other  // counted on the branch where it succeeded
+                case .put: return .put(object: p.root, role: role)
+                }
+            }
+            if let (object, field) = FileModel.fieldOf(args.first), model.isTracked(object, in: g),
+                let t = model.type(of: object, in: g), model.refcountFields[t]?.contains(field) == true
+            {
+                if KernelFunctions.getPrimitives.contains(callee) { return .get(object: object.root) }
+                if KernelFunctions.putWithRegisteredRelease.contains(callee) || KernelFunctions.putWithRelease.contains(callee)
+                    || KernelFunctions.decrementAndTest.contains(callee)
+                {
+                    let release = model.registeredReleases[field]?.release ?? (callee == "kref_put" ? args[safe: 1]?.text : nil)
+                    let role = release.map {
+                        RefcountRole(
+                            function: callee, kind: .put, parameter: 0, type: t, field: field, release: $0,
+                            evidence: model.registeredReleases[field]?.evidence
+                                ?? Evidence(source: .inferred, function: g.function, line: e.line, detail: e.text))
+                    }
+                    return .put(object: object.root, role: role)
+                }
+            }
+            if let indices = model.requestPinReleases[callee] {
+                for i in indices.sorted() {
+                    if let p = args[safe: i]?.path, p.isVariable, model.isTracked(p, in: g) {
+                        return .requestPinRelease(object: p.root)
+                    }
+                }
+            }
+            if ["atomic_dec", "atomic_sub", "atomic_dec_return"].contains(callee),
+                let (object, field) = FileModel.fieldOf(args.last), model.isPinCounter(object, field, in: g),
+                model.isTracked(object, in: g)
+            {
+                return .requestPinRelease(object: object.root)
+            }
+        default:
+            break
+        }
+        return .other
+    }
+
+    func step(_ e: Event, _ g: FlowGraph, _ message: String) -> WitnessStep {
+        WitnessStep(line: e.line, column: e.column, function: g.function, message: message)
+    }
+
+    func transfer(_ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph, _ facts: FunctionFacts) {
+        switch e.kind {
+        case .lock:
+            if let p = e.path { s.locks[p.description] = HeldLock(kind: e.lockKind ?? .spin, line: e.line) }
+            if [.irq, .irqsave, .bh].contains(e.lockKind) { s.irqDepth += 1 }
+            if e.lockKind == .trylock, e.callee?.contains("irq") == true { s.irqDepth += 1 }
+        case .unlock:
+            if let p = e.path, let held = s.locks.removeValue(forKey: p.description) {
+                let disabled = [.irq, .irqsave, .bh].contains(held.kind) || (held.kind == .trylock && e.lockKind != .spin)
+                if disabled || [.irq, .irqsave, .bh].contains(e.lockKind) { s.irqDepth = max(0, s.irqDepth - 1) }
+                if case .ownLockRelease(let o, _) = action, var obj = s.objects[o] {
+                    if !obj.pins.any { obj.pins.released = true }
+                    obj.releases.append(step(e, g, "\(e.text) releases \(o)'s own lock"))
+                    s.objects[o] = obj
+                }
+            } else if [.irq, .irqsave, .bh].contains(e.lockKind) {
+                s.irqDepth = max(0, s.irqDepth - 1)
+            }
+        case .rcuReadLock:
+            s.rcuDepth += 1
+            s.rcuSteps.append(step(e, g, "\(e.text) starts an RCU read-side section"))
+        case .rcuReadUnlock:
+            s.rcuDepth = max(0, s.rcuDepth - 1)
+            s.rcuSteps.append(step(e, g, "\(e.text) ends the RCU read-side section"))
+        case .call:
+            switch e.callee {
+            case "local_irq_disable", "local_bh_disable", "preempt_disable", "__local_irq_save", "local_irq_save":
+                s.irqDepth += 1
+            case "local_irq_enable", "local_bh_enable", "preempt_enable", "local_irq_restore":
+                s.irqDepth = max(0, s.irqDepth - 1)
+            default:
+                break
+            }
+        case .assignment:
+            if let target = e.path, target.isVariable, model.isTracked(target, in: g) {
+                let fromContainer = e.value?.hasPrefix("container_of(") == true
+                s.objects[target.root] = ObjectState(
+                    pins: initialPins(target.root, parameter: false, facts: facts, fromContainer: fromContainer))
+            }
+        default:
+            break
+        }
+        switch action {
+        case .get(let o):
+            s.objects[o, default: ObjectState()].pins.counted += 1
+        case .put(let o, _):
+            guard var obj = s.objects[o] else { break }
+            if obj.pins.counted > 0 { obj.pins.counted -= 1 } else { obj.pins.inherited = false }
+            obj.pins.released = true
+            obj.releases.append(step(e, g, "\(e.text) drops a reference to \(o)"))
+            s.objects[o] = obj
+        case .requestPinRelease(let o):
+            guard var obj = s.objects[o], obj.pins.request else { break }
+            obj.pins.request = false
+            obj.pins.released = true
+            let counter = model.pinCounters.first { $0.type == model.type(of: AccessPath(root: o), in: g) }
+            let what = counter.map { " (\(o)->\($0.field))" } ?? ""
+            obj.releases.append(step(e, g, "\(e.text) drops the request's pin on \(o)\(what)"))
+            s.objects[o] = obj
+        default:
+            break
+        }
+    }
+
+    /// Branch-specific facts: a try-get took a reference only where it succeeded; a trylock
+    /// holds its lock only where it succeeded.
+    func refine(_ s: inout AbstractState, block: BasicBlock, edge: Edge, _ g: FlowGraph) {
+        guard block.condition != nil, let last = block.events.last, edge.label == .true || edge.label == .false else { return }
+        let succeeded = edge.label == .true
+        if last.kind == .call, let callee = last.callee {
+            let args = last.arguments ?? []
+            var tryGetObject: String?
+            if let role = model.roles[callee], role.kind == .tryGet, let p = args[safe: role.parameter]?.path, p.isVariable {
+                tryGetObject = p.root
+            } else if KernelFunctions.tryGetPrimitives.contains(callee), let (o, _) = FileModel.fieldOf(args.first) {
+                tryGetObject = o.root
+            }
+            if let o = tryGetObject, succeeded, model.isTracked(AccessPath(root: o), in: g) {
+                s.objects[o, default: ObjectState()].pins.counted += 1
+                s.objects[o]?.pins.rcuFound = false
+            }
+            // Where a decrement-and-test reached zero, the code owns the object until it frees it.
+            if KernelFunctions.decrementAndTest.contains(callee), succeeded, let (o, _) = FileModel.fieldOf(args.first),
+                s.objects[o.root] != nil
+            {
+                s.objects[o.root]?.pins.owned = true
+            }
+        }
+        if last.kind == .lock, last.lockKind == .trylock, let p = last.path {
+            // mutex_lock_interruptible and friends succeed when they return 0.
+            let zeroIsSuccess = ["mutex_lock_interruptible", "mutex_lock_killable", "down_read_killable", "down_write_killable"]
+                .contains(last.callee ?? "")
+            let holds = zeroIsSuccess ? !succeeded : succeeded
+            if !holds, let held = s.locks.removeValue(forKey: p.description) {
+                if held.kind == .trylock, last.callee?.contains("irq") == true { s.irqDepth = max(0, s.irqDepth - 1) }
+            }
+        }
+    }
+}

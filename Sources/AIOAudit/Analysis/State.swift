@@ -1,0 +1,72 @@
+/// The abstract state the engine carries along each path: per tracked object, what pins it;
+/// the RCU nesting depth; the locks held; whether interrupts (or bottom halves) are disabled.
+
+/// Why an object cannot be torn down at a point (SPEC section 2).
+public struct Pins: Hashable, Sendable {
+    /// References taken in this function and not yet put.
+    public var counted = 0
+    /// A reference the function puts without having taken: held from entry until that put.
+    public var inherited = false
+    /// The function's request still counts in the object's pin counter.
+    public var request = false
+    /// A parameter: pinned at every call site.
+    public var caller = false
+    /// Nothing is known of where the object came from: taken as pinned (precision first).
+    public var opaque = false
+    /// A release function, or the branch where a put reached zero, owns its object.
+    public var owned = false
+    /// Found through an RCU-protected lookup, no reference taken yet.
+    public var rcuFound = false
+    /// Some pin was held and released in this function: only then can the object be unpinned.
+    public var released = false
+
+    public var any: Bool { counted > 0 || inherited || request || caller || opaque || owned }
+}
+
+/// A step of a path worth showing in a witness (a pin released, a lock dropped, a section ended).
+public struct WitnessStep: Codable, Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+    public var function: String
+    public var message: String
+}
+
+struct ObjectState: Hashable {
+    var pins = Pins()
+    /// The pin releases that led here, for the witness (not part of the state's identity).
+    var releases: [WitnessStep] = []
+
+    static func == (a: ObjectState, b: ObjectState) -> Bool { a.pins == b.pins }
+    func hash(into h: inout Hasher) { h.combine(pins) }
+}
+
+struct HeldLock: Hashable {
+    var kind: LockKind
+    var line: Int
+}
+
+struct AbstractState: Hashable {
+    var objects: [String: ObjectState] = [:]
+    var rcuDepth = 0
+    /// Locks and primitives that disable interrupts or bottom halves, nested.
+    var irqDepth = 0
+    var locks: [String: HeldLock] = [:]
+    var rcuSteps: [WitnessStep] = []
+
+    static func == (a: AbstractState, b: AbstractState) -> Bool {
+        a.objects == b.objects && a.rcuDepth == b.rcuDepth && a.irqDepth == b.irqDepth
+            && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
+    }
+
+    func hash(into h: inout Hasher) {
+        h.combine(objects)
+        h.combine(rcuDepth)
+        h.combine(irqDepth)
+        h.combine(locks.mapValues(\.kind))
+    }
+
+    /// Whether X's own lock (a lock that lives in X) is held.
+    func holdsOwnLock(of object: String) -> Bool {
+        locks.keys.contains { AccessPath.parse($0).owner?.description == object }
+    }
+}

@@ -1,0 +1,568 @@
+/// Roles inferred from the code (SPEC section 2), each with the line it came from, and completed
+/// by the profile where the file cannot tell.
+
+/// Why the tool believes a role: a line of the file, or the profile.
+public struct Evidence: Codable, Sendable, Hashable {
+    public enum Source: String, Codable, Sendable { case inferred, profile }
+    public var source: Source
+    public var function: String?
+    public var line: Int?
+    public var detail: String
+}
+
+/// The context a function runs in when something other than a system call enters it.
+public struct EntryContext: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Comparable {
+        case workItem = "work item"
+        case rcuCallback = "RCU callback"
+        case timer = "timer"
+        case interrupt = "interrupt"
+        case wakeupCallback = "wake-up callback"
+        case refRelease = "reference release callback"
+
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+
+        /// Effects a function in this context must not have.
+        var forbidden: Set<Effect> {
+            switch self {
+            // A work item may sleep, but runs in a kernel thread: a user's mm is not its own.
+            case .workItem: return [.usesMM]
+            case .rcuCallback, .timer, .interrupt, .wakeupCallback: return [.sleeps, .usesMM]
+            case .refRelease: return [.usesMM]
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var evidence: Evidence
+    /// Set when the context comes from the function's callers.
+    public var via: String?
+}
+
+/// A function of the file (or a header macro named by the profile) that manages a reference.
+public struct RefcountRole: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable { case get, tryGet = "try-get", put }
+    public var function: String
+    public var kind: Kind
+    public var parameter: Int
+    public var type: String
+    public var field: String?
+    public var release: String?
+    public var evidence: Evidence
+}
+
+public struct PinCounter: Codable, Sendable, Hashable {
+    public var type: String
+    public var field: String
+    public var evidence: Evidence
+}
+
+/// One step of a chain that reaches an effect: function, line, what it calls.
+public struct ChainStep: Codable, Sendable, Hashable {
+    public var function: String
+    public var line: Int
+    public var callee: String
+}
+
+/// Everything the analysis knows about one file.
+public struct FileModel: Sendable {
+    public var graphs: [String: FlowGraph]
+    public var order: [String]
+    public var profile: ProfileChoice
+    public var roles: [String: RefcountRole] = [:]
+    /// `percpu_ref_init(&x->field, release)`: field -> release.
+    public var registeredReleases: [String: (release: String, evidence: Evidence)] = [:]
+    /// type -> fields that count references.
+    public var refcountFields: [String: Set<String>] = [:]
+    public var trackedTypes: [String: Evidence] = [:]
+    public var pinCounters: [PinCounter] = []
+    /// function -> parameters whose request pin it releases on every path.
+    public var requestPinReleases: [String: Set<Int>] = [:]
+    public var contexts: [String: [EntryContext]] = [:]
+    /// function -> effect -> the chain from the function to the primitive.
+    public var effects: [String: [Effect: [ChainStep]]] = [:]
+    /// Functions that are some put's release (they own their object).
+    public var releaseFunctions: Set<String> = []
+    /// Release functions whose object is freed: with or without a grace period.
+    public var releaseFrees: [String: Effect] = [:]
+
+    public init(graphs list: [FlowGraph], source: String, globals: [GlobalSyntax] = [], profile: Profile? = nil) {
+        var byName: [String: FlowGraph] = [:]
+        for g in list where byName[g.function] == nil { byName[g.function] = g }
+        graphs = byName
+        order = list.map(\.function)
+        if let profile {
+            self.profile = ProfileChoice(profile: profile, reason: "given with --profile")
+        } else {
+            self.profile = Profiles.choose(for: list, source: source)
+        }
+        inferRegisteredReleases()
+        inferRefcountRoles()
+        inferPinCounters()
+        inferRequestPinReleases()
+        inferEffects()
+        inferContexts(globals: globals)
+        inferReleaseFrees()
+    }
+
+    // MARK: Types
+
+    /// `struct kioctx *` -> kioctx.
+    public static func objectType(_ declared: String?) -> String? {
+        guard var t = declared else { return nil }
+        guard t.contains("*") else { return nil }
+        for word in ["const ", "volatile ", "struct ", "__rcu", "__user"] { t = t.replacingOccurrences(of: word, with: "") }
+        t = t.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? nil : t
+    }
+
+    public func type(of path: AccessPath, in g: FlowGraph) -> String? {
+        guard path.isVariable else { return nil }
+        return FileModel.objectType(g.type(of: path.root))
+    }
+
+    public func isTracked(_ path: AccessPath, in g: FlowGraph) -> Bool {
+        guard let t = type(of: path, in: g) else { return false }
+        return trackedTypes[t] != nil
+    }
+
+    /// `&x->f` argument: (x, f) when x is a variable.
+    static func fieldOf(_ argument: CallArgument?) -> (object: AccessPath, field: String)? {
+        guard let p = argument?.path, p.components.count == 1, p.components[0].throughPointer else { return nil }
+        return (AccessPath(root: p.root), p.components[0].name)
+    }
+
+    // MARK: Reference counts
+
+    mutating func inferRegisteredReleases() {
+        for name in order {
+            guard let g = graphs[name] else { continue }
+            for e in g.allEvents where e.kind == .call && KernelFunctions.registersRelease.contains(e.callee ?? "") {
+                guard let args = e.arguments, args.count > 1, let (object, field) = FileModel.fieldOf(args.first) else {
+                    continue
+                }
+                let release = args[1].text
+                let ev = Evidence(source: .inferred, function: name, line: e.line, detail: e.text)
+                registeredReleases[field] = (release, ev)
+                if let t = type(of: object, in: g) {
+                    refcountFields[t, default: []].insert(field)
+                    trackedTypes[t] = trackedTypes[t] ?? ev
+                }
+                releaseFunctions.insert(release)
+            }
+        }
+    }
+
+    mutating func inferRefcountRoles() {
+        // Callees before callers: a wrapper of a wrapper is found in a later round.
+        for _ in 0..<3 {
+            for name in order {
+                guard let g = graphs[name], roles[name] == nil else { continue }
+                if let role = refcountRole(of: g) { roles[name] = role }
+            }
+        }
+        for role in roles.values {
+            trackedTypes[role.type] = trackedTypes[role.type] ?? role.evidence
+            if let f = role.field { refcountFields[role.type, default: []].insert(f) }
+            if let r = role.release { releaseFunctions.insert(r) }
+        }
+        let p = profile.profile
+        let profileRoles: [(Profile.Role, RefcountRole.Kind)] =
+            (p.gets ?? []).map { ($0, .get) } + (p.tryGets ?? []).map { ($0, .tryGet) } + (p.puts ?? []).map { ($0, .put) }
+        for (r, kind) in profileRoles where roles[r.function] == nil && graphs[r.function] == nil {
+            let ev = Evidence(source: .profile, function: nil, line: nil, detail: "profile \(p.name)")
+            roles[r.function] = RefcountRole(
+                function: r.function, kind: kind, parameter: 0, type: r.type, field: nil, release: r.release, evidence: ev)
+            trackedTypes[r.type] = trackedTypes[r.type] ?? ev
+            if let rel = r.release { releaseFunctions.insert(rel) }
+        }
+    }
+
+    /// A get, try-get or put of one of the function's parameters, from its body.
+    func refcountRole(of g: FlowGraph) -> RefcountRole? {
+        for (index, param) in g.parameters.enumerated() {
+            guard let type = FileModel.objectType(param.type) else { continue }
+            var get: (Event, String)?
+            var tryGet: (Event, String)?
+            var put: (Event, String?, String?)?
+            for (bi, block) in g.blocks.enumerated() {
+                for e in block.events where e.kind == .call {
+                    guard let callee = e.callee else { continue }
+                    let args = e.arguments ?? []
+                    if let (object, field) = FileModel.fieldOf(args.first), object.root == param.name {
+                        if KernelFunctions.getPrimitives.contains(callee) { get = get ?? (e, field) }
+                        if KernelFunctions.tryGetPrimitives.contains(callee) { tryGet = tryGet ?? (e, field) }
+                        if KernelFunctions.decrementAndTest.contains(callee), block.condition != nil {
+                            put = put ?? (e, field, releaseCall(after: bi, in: g, object: param.name))
+                        }
+                        if KernelFunctions.putWithRelease.contains(callee), args.count > 1 {
+                            put = put ?? (e, field, args[1].text)
+                        }
+                        if KernelFunctions.putWithRegisteredRelease.contains(callee) {
+                            put = put ?? (e, field, registeredReleases[field]?.release)
+                        }
+                    }
+                    // A wrapper of a known role passes the parameter on.
+                    if let role = roles[callee], role.function != g.function, args.indices.contains(role.parameter),
+                        args[role.parameter].path == AccessPath(root: param.name)
+                    {
+                        switch role.kind {
+                        case .get: get = get ?? (e, role.field ?? "")
+                        case .tryGet: tryGet = tryGet ?? (e, role.field ?? "")
+                        case .put: put = put ?? (e, role.field, role.release)
+                        }
+                    }
+                }
+            }
+            func make(_ kind: RefcountRole.Kind, _ e: Event, _ field: String?, _ release: String?) -> RefcountRole {
+                RefcountRole(
+                    function: g.function, kind: kind, parameter: index, type: type, field: field?.isEmpty == true ? nil : field,
+                    release: release,
+                    evidence: Evidence(source: .inferred, function: g.function, line: e.line, detail: e.text))
+            }
+            // A function that both takes and drops is not an API of either kind.
+            if let put, get == nil, tryGet == nil { return make(.put, put.0, put.1, put.2) }
+            if let tryGet, put == nil { return make(.tryGet, tryGet.0, tryGet.1, nil) }
+            if let get, put == nil, tryGet == nil { return make(.get, get.0, get.1, nil) }
+        }
+        return nil
+    }
+
+    /// The release a decrement-and-test leads to: the first call taking the object on the branch
+    /// where the count reached zero.
+    func releaseCall(after block: Int, in g: FlowGraph, object: String) -> String? {
+        guard let edge = g.blocks[block].successors.first(where: { $0.label == .true }) else { return nil }
+        var b = edge.target
+        for _ in 0..<4 {
+            for e in g.blocks[b].events where e.kind == .call {
+                if e.arguments?.contains(where: { $0.path == AccessPath(root: object) }) == true { return e.callee }
+            }
+            guard g.blocks[b].successors.count == 1 else { return nil }
+            b = g.blocks[b].successors[0].target
+        }
+        return nil
+    }
+
+    // MARK: Pin counters
+
+    mutating func inferPinCounters() {
+        var seen: Set<String> = []
+        for name in order {
+            guard let g = graphs[name] else { continue }
+            for (field, object, line, how) in waitedFields(in: g) {
+                guard let type = type(of: object, in: g), seen.insert("\(type).\(field)").inserted else { continue }
+                pinCounters.append(
+                    PinCounter(
+                        type: type, field: field,
+                        evidence: Evidence(source: .inferred, function: name, line: line, detail: how)))
+            }
+        }
+    }
+
+    /// Fields a function waits on: a loop testing x->f whose body sleeps, or wait_event(..., x->f).
+    func waitedFields(in g: FlowGraph) -> [(String, AccessPath, Int, String)] {
+        var found: [(String, AccessPath, Int, String)] = []
+        for header in g.blocks where header.successors.contains(where: { $0.label == .true }) {
+            // Is there a back edge into this block (a loop), and does the loop body sleep?
+            let preds = g.blocks.filter { $0.successors.contains { $0.back && $0.target == header.id } }
+            guard !preds.isEmpty, let body = header.successors.first(where: { $0.label == .true })?.target else { continue }
+            guard loopSleeps(from: body, header: header.id, in: g) else { continue }
+            for e in header.events {
+                if e.kind == .dereference, let p = e.path, p.isVariable, let f = e.field {
+                    found.append((f, p, e.line, "loop at line \(e.line) sleeps until \(p)->\(f) changes"))
+                } else if e.kind == .call, let (object, field) = FileModel.fieldOf(e.arguments?.first) {
+                    found.append((field, object, e.line, "loop at line \(e.line) sleeps until \(object)->\(field) changes"))
+                }
+            }
+        }
+        for e in g.allEvents where e.kind == .call && KernelFunctions.waitEvent.contains(e.callee ?? "") {
+            guard let args = e.arguments, args.count > 1 else { continue }
+            for (object, field) in FileModel.memberReferences(in: args[1].text) {
+                found.append((field, object, e.line, "\(e.callee!)() at line \(e.line) waits on \(object)->\(field)"))
+            }
+        }
+        return found
+    }
+
+    func loopSleeps(from start: Int, header: Int, in g: FlowGraph) -> Bool {
+        var stack = [start]
+        var seen: Set<Int> = [header]
+        while let b = stack.popLast() {
+            guard seen.insert(b).inserted else { continue }
+            for e in g.blocks[b].events where e.kind == .call {
+                if let c = e.callee, KernelFunctions.waiting.contains(c) { return true }
+            }
+            for s in g.blocks[b].successors where !s.back && s.label != .return { stack.append(s.target) }
+        }
+        return false
+    }
+
+    /// `x->f` occurrences in an argument's text.
+    static func memberReferences(in text: String) -> [(AccessPath, String)] {
+        var result: [(AccessPath, String)] = []
+        let chars = Array(text)
+        var i = 0
+        func identifier(at j: Int) -> (String, Int) {
+            var k = j
+            while k < chars.count, chars[k].isLetter || chars[k].isNumber || chars[k] == "_" { k += 1 }
+            return (String(chars[j..<k]), k)
+        }
+        while i < chars.count {
+            if chars[i].isLetter || chars[i] == "_" {
+                let (name, end) = identifier(at: i)
+                if end + 1 < chars.count, chars[end] == "-", chars[end + 1] == ">" {
+                    let (field, fieldEnd) = identifier(at: end + 2)
+                    if !field.isEmpty { result.append((AccessPath(root: name), field)) }
+                    i = fieldEnd
+                    continue
+                }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    func isPinCounter(_ object: AccessPath, _ field: String, in g: FlowGraph) -> Bool {
+        guard let t = type(of: object, in: g) else { return false }
+        return pinCounters.contains { $0.type == t && $0.field == field }
+    }
+
+    // MARK: Request pins
+
+    /// Functions that drop a request's pin on a parameter on every path: decrement its pin
+    /// counter, or call a function that does.
+    mutating func inferRequestPinReleases() {
+        guard !pinCounters.isEmpty else { return }
+        for _ in 0..<4 {
+            var changed = false
+            for name in order {
+                guard let g = graphs[name] else { continue }
+                let released = mustRelease(in: g)
+                if !released.isEmpty, requestPinReleases[name] != released {
+                    requestPinReleases[name] = released
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+    }
+
+    /// The parameters whose pin counter is decremented on every path to the function's exit.
+    func mustRelease(in g: FlowGraph) -> Set<Int> {
+        let params = Dictionary(g.parameters.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        func releases(_ e: Event) -> Int? {
+            if e.kind == .decrement, let p = e.path, p.components.count == 1, let i = params[p.root],
+                isPinCounter(AccessPath(root: p.root), p.components[0].name, in: g)
+            {
+                return i
+            }
+            if e.kind == .call, let callee = e.callee {
+                if ["atomic_dec", "atomic_sub", "atomic_dec_and_test", "atomic_dec_return"].contains(callee),
+                    let (object, field) = FileModel.fieldOf(e.arguments?.last), let i = params[object.root],
+                    isPinCounter(object, field, in: g)
+                {
+                    return i
+                }
+                if let indices = requestPinReleases[callee], callee != g.function {
+                    for index in indices {
+                        if let arg = e.arguments?[safe: index], let p = arg.path, p.isVariable, let i = params[p.root] {
+                            return i
+                        }
+                    }
+                }
+            }
+            return nil
+        }
+        // Forward must-analysis: the set released on every path into each block.
+        let count = g.blocks.count
+        let all = Set(params.values)
+        var into: [Set<Int>] = Array(repeating: all, count: count)
+        into[g.entry] = []
+        var changed = true
+        var rounds = 0
+        while changed, rounds < count + 8 {
+            changed = false
+            rounds += 1
+            let preds = g.predecessors()
+            for b in 0..<count where b != g.entry {
+                var input = all
+                for p in preds[b] {
+                    var out = into[p]
+                    for e in g.blocks[p].events { if let i = releases(e) { out.insert(i) } }
+                    input.formIntersection(out)
+                }
+                if preds[b].isEmpty { input = all }
+                if input != into[b] {
+                    into[b] = input
+                    changed = true
+                }
+            }
+        }
+        return g.blocks[g.exit].successors.isEmpty && !g.predecessors()[g.exit].isEmpty ? into[g.exit] : []
+    }
+
+    // MARK: Effects
+
+    mutating func inferEffects() {
+        var memo: [String: [Effect: [ChainStep]]] = [:]
+        var visiting: Set<String> = []
+        func visit(_ name: String) -> [Effect: [ChainStep]] {
+            if let m = memo[name] { return m }
+            guard let g = graphs[name], visiting.insert(name).inserted else { return [:] }
+            var result: [Effect: [ChainStep]] = [:]
+            for e in g.allEvents {
+                guard let callee = e.callee, e.kind == .call || e.kind == .lock else { continue }
+                let step = ChainStep(function: name, line: e.line, callee: callee)
+                var direct: [Effect] = []
+                if KernelFunctions.sleeping.contains(callee) { direct.append(.sleeps) }
+                if KernelFunctions.usingMM.contains(callee) { direct.append(.usesMM) }
+                if KernelFunctions.freeing.contains(callee) { direct.append(.frees) }
+                if KernelFunctions.freeingAfterGracePeriod.contains(callee) { direct.append(.freesAfterGracePeriod) }
+                for effect in direct where result[effect] == nil { result[effect] = [step] }
+                if graphs[callee] != nil, callee != name {
+                    for (effect, chain) in visit(callee) where result[effect] == nil { result[effect] = [step] + chain }
+                }
+            }
+            visiting.remove(name)
+            memo[name] = result
+            return result
+        }
+        for name in order { effects[name] = visit(name) }
+    }
+
+    /// How each release frees its object: after a grace period (call_rcu on a field of it,
+    /// kfree_rcu, queue_rcu_work) or at once (kfree of it).
+    mutating func inferReleaseFrees() {
+        for release in releaseFunctions {
+            if let how = objectFree(release, parameter: 0, depth: 0) { releaseFrees[release] = how }
+        }
+    }
+
+    func objectFree(_ function: String, parameter: Int, depth: Int) -> Effect? {
+        guard depth < 6, let g = graphs[function] else { return nil }
+        // A percpu_ref release receives the counter; the object comes from container_of.
+        var names: Set<String> = []
+        if let p = g.parameters[safe: parameter] { names.insert(p.name) }
+        for e in g.allEvents where e.kind == .assignment {
+            if let target = e.path, target.isVariable, let value = e.value, value.hasPrefix("container_of(") {
+                names.insert(target.root)
+            }
+        }
+        for e in g.allEvents where e.kind == .call {
+            guard let callee = e.callee, let args = e.arguments else { continue }
+            let touches = args.contains { a in a.path.map { names.contains($0.root) } ?? false }
+            guard touches else { continue }
+            if KernelFunctions.freeingAfterGracePeriod.contains(callee) { return .freesAfterGracePeriod }
+            if KernelFunctions.freeing.contains(callee),
+                args.contains(where: { $0.path.map { names.contains($0.root) && $0.isVariable } ?? false })
+            {
+                let graceFirst = g.allEvents.prefix { $0.line < e.line }.contains {
+                    $0.callee == "synchronize_rcu" || $0.callee == "synchronize_sched"
+                }
+                return graceFirst ? .freesAfterGracePeriod : .frees
+            }
+            if graphs[callee] != nil, let index = args.firstIndex(where: { a in a.path.map { names.contains($0.root) } ?? false }),
+                let how = objectFree(callee, parameter: index, depth: depth + 1)
+            {
+                return how
+            }
+        }
+        return nil
+    }
+
+    // MARK: Entry contexts
+
+    mutating func inferContexts(globals: [GlobalSyntax]) {
+        var found: [String: [EntryContext]] = [:]
+        func add(_ function: String, _ kind: EntryContext.Kind, _ ev: Evidence) {
+            guard graphs[function] != nil else { return }
+            if found[function]?.contains(where: { $0.kind == kind }) == true { return }
+            found[function, default: []].append(EntryContext(kind: kind, evidence: ev, via: nil))
+        }
+        for global in globals {
+            guard case .call(let callee?, _, let args, _)? = global.initializer?.kind,
+                let reg = KernelFunctions.registrations[callee], args.indices.contains(reg.argument),
+                case .name(let fn) = args[reg.argument].strippingAddressAndCasts.kind
+            else { continue }
+            add(
+                fn, reg.context,
+                Evidence(
+                    source: .inferred, function: nil, line: global.position.line,
+                    detail: "\(callee)(\(args.map(\.sourceText).joined(separator: ", ")))"))
+        }
+        let p = profile.profile
+        for name in order {
+            guard let g = graphs[name] else { continue }
+            for e in g.allEvents {
+                if e.kind == .call, let callee = e.callee, let reg = KernelFunctions.registrations[callee],
+                    let arg = e.arguments?[safe: reg.argument], let fn = FileModel.functionName(arg.text)
+                {
+                    add(fn, reg.context, Evidence(source: .inferred, function: name, line: e.line, detail: e.text))
+                }
+                if e.kind == .call, KernelFunctions.registersRelease.contains(e.callee ?? ""),
+                    let arg = e.arguments?[safe: 1], let fn = FileModel.functionName(arg.text)
+                {
+                    add(fn, .refRelease, Evidence(source: .inferred, function: name, line: e.line, detail: e.text))
+                }
+                if e.kind == .assignment, let target = e.path, let field = target.components.last?.name,
+                    let fn = e.value.flatMap(FileModel.functionName)
+                {
+                    if field == "function" {
+                        add(fn, .timer, Evidence(source: .inferred, function: name, line: e.line, detail: e.text))
+                    } else if (p.interruptCallbackFields ?? []).contains(field) {
+                        add(
+                            fn, .interrupt,
+                            Evidence(source: .profile, function: name, line: e.line, detail: "\(e.text) (profile \(p.name): \(field) completes in interrupt context)"))
+                    }
+                }
+            }
+        }
+        for fn in p.interruptEntries ?? [] {
+            add(fn, .interrupt, Evidence(source: .profile, function: nil, line: nil, detail: "profile \(p.name)"))
+        }
+        // A static function reached only from functions with an entry context inherits theirs.
+        var callers: [String: Set<String>] = [:]
+        for name in order {
+            guard let g = graphs[name] else { continue }
+            for e in g.allEvents where e.kind == .call {
+                if let c = e.callee, graphs[c] != nil, c != name { callers[c, default: []].insert(name) }
+            }
+        }
+        for _ in 0..<6 {
+            var changed = false
+            for name in order where found[name] == nil {
+                guard let g = graphs[name], g.isStatic, let from = callers[name], !from.isEmpty,
+                    from.allSatisfy({ found[$0] != nil })
+                else { continue }
+                var inherited: [EntryContext] = []
+                for caller in from.sorted() {
+                    for c in found[caller]! where !inherited.contains(where: { $0.kind == c.kind }) {
+                        var copy = c
+                        copy.via = copy.via ?? caller
+                        inherited.append(copy)
+                    }
+                }
+                found[name] = inherited
+                changed = true
+            }
+            if !changed { break }
+        }
+        contexts = found
+    }
+
+    static func functionName(_ text: String) -> String? {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("&") { t.removeFirst() }
+        if t.hasPrefix("("), let close = t.firstIndex(of: ")") { t = String(t[t.index(after: close)...]) }
+        guard !t.isEmpty, t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), t.first?.isNumber == false else {
+            return nil
+        }
+        return t
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// What the file cannot tell about itself: roles defined in headers it includes, contexts
+/// documented elsewhere, the kernel version's RCU semantics. Profiles are data (ProfileData),
+/// chosen from the file's content; `--profile NAME|PATH` overrides the choice.
+public struct Profile: Codable, Sendable {
+    public struct Role: Codable, Sendable, Hashable {
+        public var function: String
+        /// The object's structure type (without `struct`).
+        public var type: String
+        public var release: String?
+    }
+
+    public struct Match: Codable, Sendable {
+        /// Chosen when the file calls one of these without defining it (a header macro).
+        public var usesWithoutDefining: [String]?
+        /// Chosen when the file mentions one of these words.
+        public var mentions: [String]?
+    }
+
+    public var name: String
+    public var description: String
+    public var match: Match?
+    public var gets: [Role]?
+    public var tryGets: [Role]?
+    public var puts: [Role]?
+    /// Functions that run as interrupt or softirq completion paths.
+    public var interruptEntries: [String]?
+    /// Fields that hold completion callbacks invoked from interrupt context (`ki_complete`).
+    public var interruptCallbackFields: [String]?
+    /// Since Linux 4.20 (RCU flavour consolidation) a region with interrupts, bottom halves or
+    /// preemption disabled holds off every grace period; before, only the sched flavour's.
+    public var rcuConsolidated: Bool
+}
+
+/// The chosen profile and why.
+public struct ProfileChoice: Sendable {
+    public var profile: Profile
+    public var reason: String
+}
+
+public enum Profiles {
+    public static let builtIn: [Profile] = {
+        do {
+            return try JSONDecoder().decode([Profile].self, from: Data(ProfileData.json.utf8))
+        } catch {
+            preconditionFailure("built-in profiles do not decode: \(error)")
+        }
+    }()
+
+    /// `--profile NAME|PATH`: a built-in name, or a JSON file holding one profile.
+    public static func named(_ nameOrPath: String) throws -> Profile {
+        if let p = builtIn.first(where: { $0.name == nameOrPath }) { return p }
+        guard FileManager.default.fileExists(atPath: nameOrPath) else {
+            let names = builtIn.map(\.name).joined(separator: ", ")
+            throw InputError(nameOrPath, "no such profile (built-in: \(names)) and no such file")
+        }
+        guard let data = FileManager.default.contents(atPath: nameOrPath) else {
+            throw InputError(nameOrPath, "cannot be read")
+        }
+        do {
+            return try JSONDecoder().decode(Profile.self, from: data)
+        } catch {
+            throw InputError(nameOrPath, "is not a valid profile: \(error)")
+        }
+    }
+
+    /// The first built-in profile whose match holds, else the last (the default).
+    public static func choose(for graphs: [FlowGraph], source: String) -> ProfileChoice {
+        let defined = Set(graphs.map(\.function))
+        var called: Set<String> = []
+        for g in graphs { for e in g.allEvents where e.kind == .call { if let c = e.callee { called.insert(c) } } }
+        let words = Set(source.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init))
+        for p in builtIn {
+            guard let m = p.match else { continue }
+            if let names = m.mentions, let hit = names.first(where: { words.contains($0) }) {
+                return ProfileChoice(profile: p, reason: "the file mentions '\(hit)'")
+            }
+            if let names = m.usesWithoutDefining,
+                let hit = names.first(where: { called.contains($0) && !defined.contains($0) })
+            {
+                return ProfileChoice(profile: p, reason: "the file calls '\(hit)' without defining it")
+            }
+        }
+        let fallback = builtIn.last!
+        return ProfileChoice(profile: fallback, reason: "no other profile matched")
+    }
+}

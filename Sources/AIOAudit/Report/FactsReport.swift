@@ -1,0 +1,89 @@
+import Foundation
+
+/// `aio-audit facts`: every role the analysis uses, and why it believes it.
+public enum FactsReport {
+    static func source(_ e: Evidence) -> String {
+        switch e.source {
+        case .profile: return "from the profile: \(e.detail)"
+        case .inferred:
+            let at = e.line.map { "line \($0)" } ?? "the file"
+            return "inferred at \(at)\(e.function.map { " in \($0)()" } ?? ""): \(e.detail)"
+        }
+    }
+
+    public static func text(_ c: FileCheck) -> String {
+        let m = c.model
+        var out = "\(c.unit.path): parsed in \(c.unit.mode.rawValue) mode\n"
+        out += "profile: \(m.profile.profile.name) (\(m.profile.reason))\n"
+        out += "  RCU flavours consolidated (4.20+): \(m.profile.profile.rcuConsolidated ? "yes" : "no")\n"
+        out += "\nreference counts:\n"
+        for r in m.roles.values.sorted(by: { $0.function < $1.function }) {
+            var line = "  \(r.function): \(r.kind.rawValue) of struct \(r.type) (argument \(r.parameter + 1)"
+            if let f = r.field { line += ", field \(f)" }
+            line += ")"
+            if let rel = r.release { line += ", release \(rel)" }
+            out += line + "\n    \(source(r.evidence))\n"
+        }
+        for (field, reg) in m.registeredReleases.sorted(by: { $0.key < $1.key }) {
+            out += "  percpu_ref field \(field): release \(reg.release)\n    \(source(reg.evidence))\n"
+        }
+        out += "\ntracked types:\n"
+        for (t, e) in m.trackedTypes.sorted(by: { $0.key < $1.key }) { out += "  struct \(t)\n    \(source(e))\n" }
+        out += "\npin counters:\n"
+        for p in m.pinCounters { out += "  struct \(p.type).\(p.field)\n    \(source(p.evidence))\n" }
+        out += "\nrequest-pin releases (on every path):\n"
+        for (f, params) in m.requestPinReleases.sorted(by: { $0.key < $1.key }) {
+            let names = params.sorted().map { i in m.graphs[f]?.parameters[safe: i]?.name ?? "#\(i)" }
+            out += "  \(f)(): \(names.joined(separator: ", "))\n"
+        }
+        out += "\nentry contexts:\n"
+        for name in m.order {
+            for ctx in m.contexts[name] ?? [] {
+                out += "  \(name): \(ctx.kind.rawValue)\(ctx.via.map { " (reached only from \($0)())" } ?? "")\n    \(source(ctx.evidence))\n"
+            }
+        }
+        out += "\nrelease paths:\n"
+        for release in m.releaseFunctions.sorted() {
+            out += "  \(release):"
+            if m.graphs[release] == nil {
+                out += " not defined in the file\n"
+                continue
+            }
+            out += "\n"
+            for (effect, chain) in (m.effects[release] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let path = chain.map { "\($0.function):\($0.line) \($0.callee)()" }.joined(separator: " -> ")
+                out += "    \(effect.rawValue): \(path)\n"
+            }
+            if let how = m.releaseFrees[release] { out += "    frees its object: \(how == .frees ? "at once" : "after a grace period")\n" }
+        }
+        return out
+    }
+
+    struct JSONFacts: Encodable {
+        var file: String
+        var profile: String
+        var profileReason: String
+        var roles: [RefcountRole]
+        var trackedTypes: [String]
+        var pinCounters: [PinCounter]
+        var requestPinReleases: [String: [Int]]
+        var contexts: [String: [EntryContext]]
+        var releaseEffects: [String: [String: [ChainStep]]]
+    }
+
+    public static func json(_ c: FileCheck) -> String {
+        let m = c.model
+        let facts = JSONFacts(
+            file: c.unit.path, profile: m.profile.profile.name, profileReason: m.profile.reason,
+            roles: m.roles.values.sorted { $0.function < $1.function }, trackedTypes: m.trackedTypes.keys.sorted(),
+            pinCounters: m.pinCounters, requestPinReleases: m.requestPinReleases.mapValues { $0.sorted() },
+            contexts: m.contexts,
+            releaseEffects: Dictionary(
+                uniqueKeysWithValues: m.releaseFunctions.map { r in
+                    (r, Dictionary(uniqueKeysWithValues: (m.effects[r] ?? [:]).map { ($0.key.rawValue, $0.value) }))
+                }))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(facts)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}

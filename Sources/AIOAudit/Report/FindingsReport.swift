@@ -1,0 +1,162 @@
+import Foundation
+import Rainbow
+
+/// Everything `check` learnt about one file.
+public struct FileCheck: Sendable {
+    public var unit: TranslationUnitSyntax
+    public var model: FileModel
+    public var findings: [Finding]
+    public var notAnalysed: [(function: String, line: Int)]
+
+    /// Parses nothing: analyses a parsed file.
+    public init(unit: TranslationUnitSyntax, profile: Profile? = nil) {
+        self.unit = unit
+        let graphs = FileGraphs(unit: unit).graphs
+        model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals, profile: profile)
+        let result = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
+        findings = result.findings
+        notAnalysed = result.notAnalysed
+    }
+
+    public var errors: Int { findings.filter { $0.severity == .error }.count }
+    public var warnings: Int { findings.filter { $0.severity == .warning }.count }
+}
+
+public enum FindingsFormat: String, CaseIterable, Sendable {
+    case text, json, sarif
+}
+
+/// Compiler-style text, JSON and SARIF renderings of findings.
+public enum FindingsReport {
+    // MARK: Text
+
+    /// `file:line:col: error: message [rule]`, the source line with a caret, then the witness as
+    /// notes. Colour only when asked (the command asks on a terminal).
+    public static func text(_ checks: [FileCheck], colour: Bool) -> String {
+        Rainbow.enabled = colour
+        var out = ""
+        for c in checks {
+            let lines = c.unit.source.split(separator: "\n", omittingEmptySubsequences: false)
+            for f in c.findings {
+                let level = f.severity == .error ? "error:".red.bold : "warning:".magenta.bold
+                out += "\("\(f.file):\(f.line):\(f.column):".bold) \(level) \(f.message.bold) [\(f.rule)]\n"
+                out += excerpt(lines, line: f.line, column: f.column)
+                for s in f.witness {
+                    out += "\(f.file):\(s.line):\(s.column): \("note:".cyan.bold) \(s.message)\n"
+                }
+            }
+            for skipped in c.notAnalysed {
+                out += "\(c.unit.path):\(skipped.line):1: \("note:".cyan.bold) \(skipped.function)() not analysed: too many paths\n"
+            }
+        }
+        return out
+    }
+
+    static func excerpt(_ lines: [Substring], line: Int, column: Int) -> String {
+        guard line >= 1, line <= lines.count else { return "" }
+        let text = lines[line - 1]
+        let number = String(line)
+        let gutter = String(repeating: " ", count: number.count)
+        var caret = ""
+        for (i, ch) in text.enumerated() where i < column - 1 { caret.append(ch == "\t" ? "\t" : " ") }
+        return " \(number) | \(text)\n \(gutter) | \(caret)\("^".green.bold)\n"
+    }
+
+    public static func summary(_ checks: [FileCheck]) -> String? {
+        let errors = checks.map(\.errors).reduce(0, +)
+        let warnings = checks.map(\.warnings).reduce(0, +)
+        guard errors + warnings > 0 else { return nil }
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(errors, "error")) and \(plural(warnings, "warning")) generated."
+    }
+
+    // MARK: JSON
+
+    struct JSONFile: Encodable {
+        var file: String
+        var mode: String
+        var profile: String
+        var parseErrors: Int
+        var findings: [Finding]
+        var notAnalysed: [String]
+    }
+
+    public static func json(_ checks: [FileCheck]) -> String {
+        let files = checks.map {
+            JSONFile(
+                file: $0.unit.path, mode: $0.unit.mode.rawValue, profile: $0.model.profile.profile.name,
+                parseErrors: $0.unit.errors.count, findings: $0.findings,
+                notAnalysed: $0.notAnalysed.map(\.function))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(["files": files])) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    // MARK: SARIF 2.1.0
+
+    public static func sarif(_ checks: [FileCheck], baselineStates: [String: String] = [:]) -> String {
+        let ruleTypes = Rules.all
+        let rules: [[String: Any]] = ruleTypes.map { r in
+            [
+                "id": r.id, "name": r.id,
+                "shortDescription": ["text": r.summary],
+                "fullDescription": ["text": r.rationale],
+                "help": ["text": r.rationale],
+                "defaultConfiguration": ["level": "error"],
+            ]
+        }
+        var results: [[String: Any]] = []
+        for c in checks {
+            for f in c.findings {
+                let location: [String: Any] = [
+                    "physicalLocation": physical(f.file, f.line, f.column),
+                    "logicalLocations": [["name": f.function, "kind": "function"]],
+                ]
+                let flow: [[String: Any]] = f.witness.map { s in
+                    ["location": ["physicalLocation": physical(f.file, s.line, s.column), "message": ["text": s.message]]]
+                }
+                var result: [String: Any] = [
+                    "ruleId": f.rule,
+                    "ruleIndex": ruleTypes.firstIndex { $0.id == f.rule } ?? 0,
+                    "level": f.severity.rawValue,
+                    "message": ["text": f.message],
+                    "locations": [location],
+                    "partialFingerprints": ["aioAuditIdentity/v1": Identity.of(f)],
+                ]
+                if !flow.isEmpty { result["codeFlows"] = [["threadFlows": [["locations": flow]]]] }
+                if let state = baselineStates[Identity.of(f)] { result["baselineState"] = state }
+                results.append(result)
+            }
+        }
+        let run: [String: Any] = [
+            "tool": ["driver": ["name": "aio-audit", "rules": rules]],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        ]
+        let log: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func physical(_ file: String, _ line: Int, _ column: Int) -> [String: Any] {
+        let uri = file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? file
+        return ["artifactLocation": ["uri": uri], "region": ["startLine": max(line, 1), "startColumn": max(column, 1)]]
+    }
+}
+
+/// A finding's identity: rule, function, object and normalised statement; never a line number.
+public enum Identity {
+    public static func of(_ f: Finding) -> String {
+        let key = "\(f.rule)|\(f.function)|\(f.object)|\(f.statement)"
+        // FNV-1a, 64 bits: stable across runs and platforms.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key.utf8 {
+            hash ^= UInt64(b)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}

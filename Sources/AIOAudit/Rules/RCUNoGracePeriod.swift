@@ -1,0 +1,62 @@
+/// rcu-no-grace-period: an RCU read-side section cannot keep alive an object that its release
+/// path frees at once.
+public struct RCUNoGracePeriod: Rule {
+    public static let id = "rcu-no-grace-period"
+    public static let summary = "an RCU-covered dereference of an object whose release frees it without a grace period"
+    public static let rationale = """
+        rcu_read_lock() keeps memory valid only against frees that wait for a grace period \
+        (call_rcu(), kfree_rcu(), queue_rcu_work(), synchronize_rcu() before the free). If the \
+        object's release path calls kfree() or kmem_cache_free() directly, a dereference after the \
+        last pin is released is a use-after-free whether or not an RCU section surrounds it.
+        """
+    public static let triggering = [
+        """
+        rcu_read_lock();
+        drop_request(ctx, req);      /* last pin gone; release does kfree(ctx) */
+        ↓spin_unlock(&ctx->lock);
+        rcu_read_unlock();
+        """
+    ]
+    public static let nonTriggering = [
+        "the same, when the release path frees ctx with call_rcu(&ctx->rcu, free_ctx_rcu)"
+    ]
+
+    public init() {}
+
+    public func check(_ p: ProgramPoint) -> [Finding] {
+        guard let (object, lock) = UnpinnedAccess.target(p), p.isUnpinned(object, ignoringLock: lock) else { return [] }
+        let covered = p.rcuDepth > 0 || (p.interruptsDisabled && p.model.profile.profile.rcuConsolidated)
+        guard covered, let type = p.model.type(of: AccessPath(root: object), in: p.graph) else { return [] }
+        let releases = p.model.roles.values.filter { $0.type == type && $0.kind == .put }.compactMap(\.release)
+        guard let release = releases.sorted().first(where: { p.model.releaseFrees[$0] == .frees }) else { return [] }
+        var witness = UnpinnedAccess.witness(p, object: object)
+        witness.insert(contentsOf: p.rcuSteps.suffix(1), at: witness.count - 1)
+        witness.append(
+            WitnessStep(
+                line: p.model.graphs[release]?.line ?? 0, column: 1, function: release,
+                message: "\(release)() frees \(object) without waiting for a grace period"))
+        return [
+            UnpinnedAccess.finding(
+                p, rule: Self.id, severity: .error, object: object,
+                message: "\(p.event.text) touches \(object) inside an RCU read-side section, but its release \(release)() frees it without a grace period: RCU protects nothing here",
+                witness: witness)
+        ]
+    }
+}
+
+/// Every rule, in the order `explain` lists them.
+public enum Rules {
+    public static let all: [Rule.Type] = [PutOutsidePin.self, RCUUncoveredDeref.self, RCUNoGracePeriod.self]
+    public static func instances() -> [Rule] { [PutOutsidePin(), RCUUncoveredDeref(), RCUNoGracePeriod()] }
+
+    public static var identifiers: [String] { all.map { $0.id } }
+
+    /// What `aio-audit explain RULE` prints: rationale, then examples.
+    public static func explanation(of id: String) -> String? {
+        guard let r = all.first(where: { $0.id == id }) else { return nil }
+        var out = "\(r.id): \(r.summary)\n\n\(r.rationale)\n"
+        for e in r.triggering { out += "\nTriggers (the arrow marks where):\n\(e)\n" }
+        for e in r.nonTriggering { out += "\nDoes not trigger:\n\(e)\n" }
+        return out
+    }
+}
