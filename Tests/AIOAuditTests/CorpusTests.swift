@@ -49,4 +49,46 @@ final class CorpusTests: XCTestCase {
         }
         XCTAssertTrue(g.blocks.contains { $0.successors.contains { $0.back } }, "the loop's back edge")
     }
+
+    func testSeedBeforeHasExactlyThePutOutsidePinWithItsWitness() throws {
+        let path = try Paths.corpusFile("seed/aio-seed-before.c")
+        let check = FileCheck(unit: try Parser.parse(ParseRequest(path: path, standalone: true)))
+        let mission = check.findings.filter { [PutOutsidePin.id, RCUUncoveredDeref.id, RCUNoGracePeriod.id].contains($0.rule) }
+        XCTAssertEqual(mission.map { "\($0.line) \($0.function) \($0.rule) \($0.severity.rawValue)" }, ["616 aio_fput_routine put-outside-pin error"])
+        let w = try XCTUnwrap(mission.first).witness
+        XCTAssertTrue(w.contains { $0.line == 61 && $0.message.contains("DECLARE_WORK") }, "\(w)")
+        XCTAssertTrue(w.contains { $0.line == 613 && $0.message.contains("really_put_req(ctx, req)") }, "\(w)")
+        let chain = w.map(\.message).filter { $0.contains("calls") || $0.contains("runs __put_ioctx") }
+        XCTAssertTrue(chain.contains { $0.contains("__put_ioctx") }, "\(w)")
+        XCTAssertTrue(chain.contains { $0.contains("aio_free_ring()") }, "\(w)")
+        XCTAssertTrue(chain.contains { $0.contains("do_munmap()") }, "\(w)")
+        XCTAssertTrue(check.notAnalysed.isEmpty)
+    }
+
+    func testSeedAfterReportsNothingInTheWorkItem() throws {
+        let path = try Paths.corpusFile("seed/aio-seed-after.c")
+        let check = FileCheck(unit: try Parser.parse(ParseRequest(path: path, standalone: true)))
+        XCTAssertEqual(check.findings.filter { $0.function == "aio_fput_routine" }.count, 0)
+    }
+
+    func testSeedFacts() throws {
+        let path = try Paths.corpusFile("seed/aio-seed-before.c")
+        let facts = FactsReport.text(FileCheck(unit: try Parser.parse(ParseRequest(path: path, standalone: true))))
+        for expected in [
+            "get_ioctx: get of struct kioctx", "try_get_ioctx: try-get of struct kioctx",
+            "put_ioctx: put of struct kioctx (argument 1, field users), release __put_ioctx", "struct kioctx.reqs_active",
+            "aio_fput_routine: work item", "do_munmap()", "call_rcu()", "sleeps: __put_ioctx",
+        ] {
+            XCTAssertTrue(facts.contains(expected), "facts lack '\(expected)'")
+        }
+    }
+
+    func testReleasesStayQuiet() throws {
+        for name in ["releases/release-3.4.2.c", "releases/release-3.13.10.c", "releases/release-6.1.192-debian.c"] {
+            let path = try Paths.corpusFile(name)
+            let check = FileCheck(unit: try Parser.parse(ParseRequest(path: path, standalone: true)))
+            XCTAssertEqual(check.findings.map { "\($0.line) \($0.rule)" }, [], name)
+            XCTAssertTrue(check.notAnalysed.isEmpty, name)
+        }
+    }
 }

@@ -133,6 +133,15 @@ public struct Engine {
         var gets: Set<String> = []
         var puts: Set<String> = []
         for e in g.allEvents {
+            if e.kind == .call, let callee = e.callee {
+                // A try-get takes the reference the function later puts: it is not inherited.
+                let args = e.arguments ?? []
+                if let role = model.roles[callee], role.kind == .tryGet, let p = args[safe: role.parameter]?.path, p.isVariable {
+                    gets.insert(p.root)
+                } else if KernelFunctions.tryGetPrimitives.contains(callee), let (o, _) = FileModel.fieldOf(args.first) {
+                    gets.insert(o.root)
+                }
+            }
             switch classify(e, in: g) {
             case .get(let o): gets.insert(o)
             case .put(let o, _): puts.insert(o)
@@ -188,13 +197,23 @@ public struct Engine {
         }
         var findings: [Finding] = []
         var seen: [Set<AbstractState>] = Array(repeating: [], count: g.blocks.count)
+        var widened: [AbstractState?] = Array(repeating: nil, count: g.blocks.count)
         var work: [(Int, AbstractState)] = [(g.entry, entry)]
         var visits = 0
         while let (b, incoming) = work.popLast() {
             guard !seen[b].contains(incoming) else { continue }
-            if seen[b].count >= statesPerBlock { return nil }
-            seen[b].insert(incoming)
-            var state = incoming
+            var start = incoming
+            if seen[b].count >= statesPerBlock {
+                // Too many distinct paths here: go on with their join, which holds every pin any
+                // of them holds (quieter, never noisier), and converges.
+                let joined = widened[b].map { $0.joined(with: incoming) } ?? incoming
+                if joined == widened[b] { continue }
+                widened[b] = joined
+                start = joined
+            } else {
+                seen[b].insert(incoming)
+            }
+            var state = start
             let block = g.blocks[b]
             for e in block.events {
                 visits += 1

@@ -21,6 +21,21 @@ public struct Pins: Hashable, Sendable {
     public var released = false
 
     public var any: Bool { counted > 0 || inherited || request || caller || opaque || owned }
+
+    /// The join of two paths' pins: every pin either holds (a merge never makes an object look
+    /// less pinned than on any of its paths). Counts are bounded so loops converge.
+    func joined(with o: Pins) -> Pins {
+        var p = self
+        p.counted = min(max(counted, o.counted), 2)
+        p.inherited = inherited || o.inherited
+        p.request = request || o.request
+        p.caller = caller || o.caller
+        p.opaque = opaque || o.opaque
+        p.owned = owned || o.owned
+        p.rcuFound = rcuFound && o.rcuFound
+        p.released = released && o.released
+        return p
+    }
 }
 
 /// A step of a path worth showing in a witness (a pin released, a lock dropped, a section ended).
@@ -63,6 +78,22 @@ struct AbstractState: Hashable {
         h.combine(rcuDepth)
         h.combine(irqDepth)
         h.combine(locks.mapValues(\.kind))
+    }
+
+    func joined(with o: AbstractState) -> AbstractState {
+        var s = self
+        for (k, v) in o.objects {
+            if var mine = s.objects[k] {
+                mine.pins = mine.pins.joined(with: v.pins)
+                s.objects[k] = mine
+            } else {
+                s.objects[k] = v
+            }
+        }
+        s.rcuDepth = min(max(rcuDepth, o.rcuDepth), 4)
+        s.irqDepth = min(max(irqDepth, o.irqDepth), 4)
+        for (k, v) in o.locks where s.locks[k] == nil { s.locks[k] = v }
+        return s
     }
 
     /// Whether X's own lock (a lock that lives in X) is held.

@@ -22,6 +22,18 @@ public struct EntryContext: Codable, Sendable, Hashable {
 
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
 
+        /// "in a work item", "in interrupt context".
+        public var phrase: String {
+            switch self {
+            case .workItem: return "a work item"
+            case .rcuCallback: return "an RCU callback"
+            case .timer: return "a timer callback"
+            case .interrupt: return "interrupt context"
+            case .wakeupCallback: return "a wake-up callback"
+            case .refRelease: return "a reference release callback"
+            }
+        }
+
         /// Effects a function in this context must not have.
         var forbidden: Set<Effect> {
             switch self {

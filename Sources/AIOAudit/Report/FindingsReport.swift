@@ -34,6 +34,7 @@ public enum FindingsReport {
     /// notes. Colour only when asked (the command asks on a terminal).
     public static func text(_ checks: [FileCheck], colour: Bool) -> String {
         Rainbow.enabled = colour
+        if colour { Rainbow.outputTarget = .console }
         var out = ""
         for c in checks {
             let lines = c.unit.source.split(separator: "\n", omittingEmptySubsequences: false)

@@ -70,9 +70,12 @@ public struct PutOutsidePin: Rule {
                     WitnessStep(line: s.line, column: 1, function: s.function, message: "\(s.function)() calls \(s.callee)()"))
             }
             let last = chain.last?.callee ?? release
-            let pinNote = lastRelease.map { " after line \($0.line) released its last pin" } ?? ""
+            // Name the pin that mattered: the request or reference, rather than the lock dropped
+            // on the way out.
+            let key = p.releases(of: object).last { !$0.message.contains("own lock") } ?? lastRelease
+            let pinNote = key.map { " once \($0.message) (line \($0.line))" } ?? ""
             let message =
-                "\(p.event.text) may drop the last reference to \(object) in a \(context.kind.rawValue)\(pinNote); "
+                "\(p.event.text) may drop the last reference to \(object) in \(context.kind.phrase)\(pinNote); "
                 + "the release path \(release)() \(ContextWitness.describe(effect)) (\(last))"
             let inferred = role.evidence.source == .inferred && context.evidence.source == .inferred
             return [
@@ -89,7 +92,7 @@ public struct PutOutsidePin: Rule {
 /// Witness wording shared by the rules.
 enum ContextWitness {
     static func step(for context: EntryContext, function: String, line: Int) -> WitnessStep {
-        var message = "\(function)() runs as a \(context.kind.rawValue)"
+        var message = "\(function)() runs in \(context.kind.phrase)"
         if let via = context.via { message += " (reached only from \(via)())" }
         if let l = context.evidence.line {
             message += ": \(context.evidence.detail) at line \(l)"

@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+
+@testable import AIOAudit
+
+/// The fixture runner for findings: every C fixture is checked both ways. A line annotated
+/// `expect: RULE` (or `expect: RULE warning`) must be reported with that rule and severity, and
+/// nothing else may be reported; a fixture without annotations asserts that nothing is.
+final class CheckFixtureTests: XCTestCase {
+    static func fixtures() throws -> [String] {
+        var paths: [String] = []
+        for dir in ["", "check", "graph"] {
+            let url = Paths.fixtures.appendingPathComponent(dir)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() where name.hasSuffix(".c") {
+                paths.append(url.appendingPathComponent(name).path)
+            }
+        }
+        return paths
+    }
+
+    static func expectations(in source: String) -> Set<String> {
+        var expected: Set<String> = []
+        for (i, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let r = line.range(of: "/* expect: ") else { continue }
+            let words = line[r.upperBound...].split(separator: " ").map(String.init)
+            guard let rule = words.first else { continue }
+            let severity = words.count > 1 && words[1] == "warning" ? "warning" : "error"
+            expected.insert("\(i + 1): \(rule) \(severity)")
+        }
+        return expected
+    }
+
+    func testEveryFixtureReportsExactlyWhatItsAnnotationsSay() throws {
+        let fixtures = try Self.fixtures()
+        XCTAssertGreaterThan(fixtures.count, 15)
+        var annotated = 0
+        for path in fixtures {
+            let unit = try Parser.parse(ParseRequest(path: path, standalone: true))
+            let check = FileCheck(unit: unit)
+            let actual = Set(check.findings.map { "\($0.line): \($0.rule) \($0.severity.rawValue)" })
+            let expected = Self.expectations(in: unit.source)
+            if !expected.isEmpty { annotated += 1 }
+            XCTAssertEqual(
+                actual.sorted(), expected.sorted(), "\((path as NSString).lastPathComponent): reported vs annotated")
+            XCTAssertTrue(check.notAnalysed.isEmpty, "\(path): \(check.notAnalysed)")
+            for f in check.findings { XCTAssertFalse(f.witness.isEmpty, "\(path):\(f.line): a finding without a witness") }
+        }
+        XCTAssertGreaterThanOrEqual(annotated, 3)
+    }
+
+    func testWitnessOfTheAsynchronousFinalPut() throws {
+        let check = FileCheck(unit: try Parser.parse(ParseRequest(path: Paths.fixture("check/lifetime.c"), standalone: true)))
+        let f = try XCTUnwrap(check.findings.first { $0.rule == PutOutsidePin.id && $0.function == "final_put_work" })
+        let lines = f.witness.map(\.line)
+        // Registration, the request-pin release, the lock drop, the put, the release, its effect.
+        XCTAssertEqual(f.witness.first?.message.contains("DECLARE_WORK(final_put, final_put_work)"), true, "\(f.witness)")
+        XCTAssertTrue(f.witness.contains { $0.message.contains("drop_request(ctx, req) drops the request's pin on ctx") })
+        XCTAssertTrue(f.witness.contains { $0.message.contains("release_ctx() calls vm_munmap()") })
+        XCTAssertTrue(f.message.contains("work item"))
+        XCTAssertTrue(f.message.contains("vm_munmap"))
+        XCTAssertEqual(lines.filter { $0 == f.line }.count, 1)
+    }
+
+    func testIdentityIgnoresLinesAndWhitespace() {
+        let a = Finding(
+            rule: "r", severity: .error, file: "f", function: "fn", line: 10, column: 2, message: "m", object: "ctx",
+            statement: Normalise.statement("put_ioctx( ctx )"), witness: [])
+        var b = a
+        b.line = 99
+        b.statement = Normalise.statement("put_ioctx(ctx)")
+        XCTAssertEqual(Identity.of(a), Identity.of(b))
+        b.object = "other"
+        XCTAssertNotEqual(Identity.of(a), Identity.of(b))
+    }
+}

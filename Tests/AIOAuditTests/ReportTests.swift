@@ -1,0 +1,109 @@
+import Foundation
+import XCTest
+
+@testable import AIOAudit
+
+/// The formats of `check` and `facts`, and the command's exit statuses.
+final class ReportTests: XCTestCase {
+    func lifetime() throws -> FileCheck {
+        FileCheck(unit: try Parser.parse(ParseRequest(path: Paths.fixture("check/lifetime.c"), standalone: true)))
+    }
+
+    func testTextIsCompilerStyleWithExcerptAndNotes() throws {
+        let text = FindingsReport.text([try lifetime()], colour: false)
+        let first = try XCTUnwrap(text.split(separator: "\n").first)
+        XCTAssertTrue(first.hasPrefix(Paths.fixture("check/lifetime.c") + ":94:2: error: put_ctx(ctx) may drop"), String(first))
+        XCTAssertTrue(first.hasSuffix("[put-outside-pin]"))
+        XCTAssertTrue(text.contains(" 94 | \tput_ctx(ctx);"))
+        XCTAssertTrue(text.contains("    | \t^"))
+        XCTAssertTrue(text.contains(": note: final_put_work() runs in a work item"))
+        XCTAssertFalse(text.contains("\u{1B}["), "no colour unless asked")
+        XCTAssertTrue(FindingsReport.text([try lifetime()], colour: true).contains("\u{1B}["))
+    }
+
+    func testSARIFValidatesAgainstTheSchema() throws {
+        let schema = Paths.repository.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+        guard FileManager.default.fileExists(atPath: schema.path) else {
+            throw XCTSkip("no SARIF schema at \(schema.path)")
+        }
+        let sarif = FindingsReport.sarif([try lifetime()])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let runs = try XCTUnwrap(object["runs"] as? [[String: Any]])
+        XCTAssertEqual(runs.count, 1)
+        let results = try XCTUnwrap(runs[0]["results"] as? [[String: Any]])
+        XCTAssertEqual(results.count, 9)
+        for r in results {
+            XCTAssertNotNil(r["level"])
+            XCTAssertNotNil(r["codeFlows"])
+            XCTAssertNotNil(r["partialFingerprints"])
+            let location = try XCTUnwrap((r["locations"] as? [[String: Any]])?.first)
+            XCTAssertEqual((location["logicalLocations"] as? [[String: Any]])?.first?["kind"] as? String, "function")
+        }
+        let dir = try temporaryDirectory(self)
+        let file = dir.appendingPathComponent("out.sarif")
+        try Data(sarif.utf8).write(to: file)
+        let process = Process()
+        process.currentDirectoryURL = dir
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')",
+            file.path, schema.path,
+        ]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if output.contains("No module named 'jsonschema'") { throw XCTSkip("python3 jsonschema is not installed") }
+        XCTAssertEqual(process.terminationStatus, 0, output)
+        XCTAssertTrue(output.hasSuffix("valid\n"), output)
+    }
+
+    func testJSONFindings() throws {
+        let json = FindingsReport.json([try lifetime()])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let files = try XCTUnwrap(object["files"] as? [[String: Any]])
+        XCTAssertEqual((files.first?["findings"] as? [Any])?.count, 9)
+        XCTAssertEqual(files.first?["profile"] as? String, "aio-2.6-4.19")
+    }
+
+    func testFactsShowEveryRoleWithItsSource() throws {
+        let facts = FactsReport.text(try lifetime())
+        for expected in [
+            "get_ctx: get of struct ctx", "try_get_ctx: try-get of struct ctx",
+            "put_ctx: put of struct ctx (argument 1, field users), release release_ctx", "struct ctx.reqs_active",
+            "drop_request(): ctx", "final_put_work: work item", "timeout_fn: timer", "complete_io: interrupt",
+            "uses-mm: release_ctx", "frees its object: after a grace period",
+        ] {
+            XCTAssertTrue(facts.contains(expected), "facts lack '\(expected)':\n\(facts)")
+        }
+    }
+
+    func testCheckExitStatuses() throws {
+        let clean = try runTool(["check", "--standalone", Paths.fixture("check/consolidated.c")])
+        XCTAssertEqual(clean.status, 0, clean.err)
+        XCTAssertEqual(clean.out, "")
+        let bug = try runTool(["check", "--standalone", Paths.fixture("check/no_grace.c")])
+        XCTAssertEqual(bug.status, 1)
+        XCTAssertTrue(bug.err.contains("1 error and 0 warnings generated."), bug.err)
+        let warning = try runTool(["check", "--standalone", Paths.fixture("check/warning_only.c")])
+        XCTAssertEqual(warning.status, 0, warning.out + warning.err)
+        XCTAssertTrue(warning.out.contains("warning:"), warning.out)
+        XCTAssertEqual(try runTool(["check", "--standalone", "--strict", Paths.fixture("check/warning_only.c")]).status, 1)
+        let missing = try runTool(["check", "/nonexistent.c"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(try runTool(["check", "--profile", "no-such-profile", Paths.fixture("check/no_grace.c")]).status, 2)
+        XCTAssertEqual(try runTool(["explain", "put-outside-pin"]).status, 0)
+        XCTAssertEqual(try runTool(["explain", "no-such-rule"]).status, 2)
+    }
+
+    func testProfileOverride() throws {
+        let unit = try Parser.parse(ParseRequest(path: Paths.fixture("check/lifetime.c"), standalone: true))
+        let check = FileCheck(unit: unit, profile: try Profiles.named("aio-4.20-6.x"))
+        // After 4.20 the disabled-interrupts region covers the unlock: the warning goes away.
+        XCTAssertFalse(check.findings.contains { $0.function == "irq_only_work" })
+        XCTAssertEqual(check.findings.count, 8)
+    }
+}
