@@ -232,12 +232,31 @@ public struct FileModel: Sendable {
                     release: release,
                     evidence: Evidence(source: .inferred, function: g.function, line: e.line, detail: e.text))
             }
-            // A function that both takes and drops is not an API of either kind.
-            if let put, get == nil, tryGet == nil { return make(.put, put.0, put.1, put.2) }
-            if let tryGet, put == nil { return make(.tryGet, tryGet.0, tryGet.1, nil) }
-            if let get, put == nil, tryGet == nil { return make(.get, get.0, get.1, nil) }
+            // A function that both takes and drops is not an API of either kind; one that does it
+            // only on some paths (an error path's put) is not an API at all.
+            func always(_ e: Event) -> Bool { FileModel.onEveryPath(g) { $0 == e } }
+            if let put, get == nil, tryGet == nil, always(put.0) { return make(.put, put.0, put.1, put.2) }
+            if let tryGet, put == nil, always(tryGet.0) { return make(.tryGet, tryGet.0, tryGet.1, nil) }
+            if let get, put == nil, tryGet == nil, always(get.0) { return make(.get, get.0, get.1, nil) }
         }
         return nil
+    }
+
+    /// Whether every path from the entry that returns passes an event satisfying `matches`
+    /// (paths ending in a call that does not return do not count).
+    static func onEveryPath(_ g: FlowGraph, _ matches: (Event) -> Bool) -> Bool {
+        let count = g.blocks.count
+        let has = g.blocks.map { $0.events.contains(where: matches) }
+        // seen[b]: some path reaches b without a matching event.
+        var unmatched = Array(repeating: false, count: count)
+        var stack = [g.entry]
+        while let b = stack.popLast() {
+            guard !unmatched[b] else { continue }
+            unmatched[b] = true
+            if has[b] { continue }
+            for e in g.blocks[b].successors { stack.append(e.target) }
+        }
+        return !unmatched[g.exit] || has[g.exit]
     }
 
     /// The release a decrement-and-test leads to: the first call taking the object on the branch
