@@ -75,6 +75,10 @@ func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
     return (status >> 8) & 0xff
 }
 
+func quote(_ s: String) -> String {
+    "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
 func available(_ program: String) -> Bool {
     (try? run("sh", ["-c", "command -v \(program)"])) == 0
 }
@@ -123,6 +127,10 @@ func standalone() throws {
         rows.append(Row(what: "parse (libclang + syntax, with synthesis rounds: \(unit.parseRounds))", seconds: parse, reference: clang))
         let build = measure(options.runs) { _ = FileGraphs(unit: unit) }
         rows.append(Row(what: "flow graphs of \(unit.functions.count) functions", seconds: build, reference: clang))
+        let analysis = measure(options.runs) { _ = FileCheck(unit: unit) }
+        rows.append(Row(what: "graphs + model + analysis (check without parsing)", seconds: analysis, reference: clang))
+        let check = try measure(options.runs) { try run(options.tool, ["check", seed, "--standalone"]) }
+        rows.append(Row(what: "`aio-audit check`, whole process", seconds: check, reference: clang))
         for format in ["text", "json"] {
             let whole = try measure(options.runs) {
                 try run(options.tool, ["graph", seed, "--standalone", "--format", format])
@@ -159,6 +167,20 @@ func kernelTree() throws {
         rows.append(Row(what: "parse (libclang + syntax)", seconds: parse, reference: clang))
         let build = measure(options.runs) { _ = FileGraphs(unit: unit) }
         rows.append(Row(what: "flow graphs of \(unit.functions.count) functions", seconds: build, reference: clang))
+        let analysis = measure(options.runs) { _ = FileCheck(unit: unit) }
+        rows.append(Row(what: "graphs + model + analysis (check without parsing)", seconds: analysis, reference: clang))
+        let check = try measure(options.runs) { try run(options.tool, ["check", treeFile]) }
+        rows.append(Row(what: "`aio-audit check`, whole process", seconds: check, reference: clang))
+        if available(options.sparse) {
+            // As kbuild runs it (make C=2): its own defines, then the compiler's flags, from the
+            // tree's directory (the flags hold relative paths); sh adds about a millisecond.
+            let kbuild = ["-D__linux__", "-Dlinux", "-D__STDC__", "-Dunix", "-D__unix__", "-Wbitwise", "-Wno-return-void",
+                "-Wno-unknown-attribute", "-D__x86_64__", "--arch=x86", "-mlittle-endian", "-m64"]
+            let command = "cd \(quote(invocation.directory)) && exec \(options.sparse) "
+                + (kbuild + flags).map(quote).joined(separator: " ")
+            let sparse = try measure(options.runs) { try run("sh", ["-c", command]) }
+            rows.append(Row(what: "sparse (kbuild's sparse flags), whole process", seconds: sparse, reference: clang))
+        }
         for format in ["text", "json"] {
             let whole = try measure(options.runs) { try run(options.tool, ["graph", treeFile, "--format", format]) }
             rows.append(Row(what: "`aio-audit graph --format \(format)`, whole process", seconds: whole, reference: clang))

@@ -13,8 +13,15 @@ struct AIOAuditCommand: ParsableCommand {
     /// Usage errors end with status 2 like input errors (ArgumentParser's own default is 64);
     /// help and version requests end with 0.
     static func main() {
+        // Everything after `--` goes to the parser untouched (the compiler's flags): split it off
+        // before ArgumentParser, which cannot have it beside a list of files.
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if let split = arguments.firstIndex(of: "--") {
+            CompilerArguments.extra = Array(arguments[(split + 1)...])
+            arguments = Array(arguments[..<split])
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -36,6 +43,11 @@ struct AIOAuditCommand: ParsableCommand {
     }
 }
 
+/// The compiler arguments given after `--`.
+enum CompilerArguments {
+    nonisolated(unsafe) static var extra: [String] = []
+}
+
 /// Options every subcommand that parses C shares.
 struct ParseOptions: ParsableArguments {
     @Option(
@@ -49,8 +61,10 @@ struct ParseOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Say how the file was parsed (mode, rounds, synthesised declarations, parse errors).")
     var verbose = false
 
-    func request(for path: String, extra: [String]) -> ParseRequest {
-        ParseRequest(path: path, compileDatabaseDirectory: compileDatabase, standalone: standalone, extraArguments: extra)
+    func request(for path: String) -> ParseRequest {
+        ParseRequest(
+            path: path, compileDatabaseDirectory: compileDatabase, standalone: standalone,
+            extraArguments: CompilerArguments.extra)
     }
 
     /// What --verbose prints to standard error, and the warning everyone gets when parse errors
@@ -94,12 +108,9 @@ struct GraphCommand: ParsableCommand {
 
     @OptionGroup var parse: ParseOptions
 
-    @Argument(parsing: .postTerminator, help: "Extra compiler arguments, after --.")
-    var compilerArguments: [String] = []
-
     func run() throws {
         do {
-            let unit = try Parser.parse(parse.request(for: file, extra: compilerArguments))
+            let unit = try Parser.parse(parse.request(for: file))
             parse.reportParse(unit)
             var graphs = FileGraphs(unit: unit)
             if let function { graphs = try graphs.selecting(function: function) }
@@ -127,8 +138,8 @@ struct CheckCommand: ParsableCommand {
         abstract: "Report where an object's lifetime is not guaranteed (put-outside-pin, rcu-uncovered-deref, rcu-no-grace-period)."
     )
 
-    @Argument(parsing: .captureForPassthrough, help: "C files (fs/aio.c of any era), then -- and extra compiler arguments.")
-    var arguments: [String] = []
+    @Argument(help: "C files (fs/aio.c of any era); extra compiler arguments go after --.")
+    var files: [String]
 
     @Option(name: .long, help: "Output format: text, json or sarif.")
     var format: FindingsFormat = .text
@@ -142,13 +153,6 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var parse: ParseOptions
 
     func run() throws {
-        let split = arguments.firstIndex(of: "--") ?? arguments.endIndex
-        let files = Array(arguments[..<split])
-        let extra = split < arguments.endIndex ? Array(arguments[(split + 1)...]) : []
-        if files.isEmpty { throw ValidationError("Missing expected argument '<files>'") }
-        if let option = files.first(where: { $0.hasPrefix("-") }) {
-            throw ValidationError("Unknown option '\(option)'")
-        }
         var checks: [FileCheck] = []
         var inputErrors = 0
         let chosen: Profile?
@@ -159,7 +163,7 @@ struct CheckCommand: ParsableCommand {
         }
         for file in files {
             do {
-                let unit = try Parser.parse(parse.request(for: file, extra: extra))
+                let unit = try Parser.parse(parse.request(for: file))
                 parse.reportParse(unit)
                 checks.append(FileCheck(unit: unit, profile: chosen))
             } catch {
@@ -198,13 +202,10 @@ struct FactsCommand: ParsableCommand {
 
     @OptionGroup var parse: ParseOptions
 
-    @Argument(parsing: .postTerminator, help: "Extra compiler arguments, after --.")
-    var compilerArguments: [String] = []
-
     func run() throws {
         do {
             let chosen = try profile.map(Profiles.named)
-            let unit = try Parser.parse(parse.request(for: file, extra: compilerArguments))
+            let unit = try Parser.parse(parse.request(for: file))
             parse.reportParse(unit)
             let check = FileCheck(unit: unit, profile: chosen)
             write(format == .json ? FactsReport.json(check) : FactsReport.text(check))

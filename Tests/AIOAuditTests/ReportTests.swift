@@ -92,6 +92,10 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(warning.status, 0, warning.out + warning.err)
         XCTAssertTrue(warning.out.contains("warning:"), warning.out)
         XCTAssertEqual(try runTool(["check", "--standalone", "--strict", Paths.fixture("check/warning_only.c")]).status, 1)
+        // Options after the files, and compiler flags after --.
+        let flags = try runTool(["check", Paths.fixture("check/no_grace.c"), "--standalone", "--format", "json", "--", "-DUNUSED=1"])
+        XCTAssertEqual(flags.status, 1, flags.err)
+        XCTAssertTrue(flags.out.contains("\"rule\" : \"rcu-no-grace-period\""), flags.out)
         let missing = try runTool(["check", "/nonexistent.c"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(try runTool(["check", "--profile", "no-such-profile", Paths.fixture("check/no_grace.c")]).status, 2)

@@ -195,6 +195,8 @@ public struct Engine {
         for p in g.parameters where model.isTracked(AccessPath(root: p.name), in: g) {
             entry.objects[p.name] = ObjectState(pins: initialPins(p.name, parameter: true, facts: facts, fromContainer: false))
         }
+        // What each event means does not depend on the path: classified once.
+        let actions = g.blocks.map { b in b.events.map { classify($0, in: g) } }
         var findings: [Finding] = []
         var seen: [Set<AbstractState>] = Array(repeating: [], count: g.blocks.count)
         var widened: [AbstractState?] = Array(repeating: nil, count: g.blocks.count)
@@ -215,10 +217,10 @@ public struct Engine {
             }
             var state = start
             let block = g.blocks[b]
-            for e in block.events {
+            for (i, e) in block.events.enumerated() {
                 visits += 1
                 if visits > budget { return nil }
-                let action = classify(e, in: g)
+                let action = actions[b][i]
                 let point = ProgramPoint(event: e, action: action, state: state, graph: g, model: model, file: file)
                 for r in rules { findings += r.check(point) }
                 transfer(&state, e, action, g, facts)

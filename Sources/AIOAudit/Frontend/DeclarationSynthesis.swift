@@ -25,7 +25,7 @@ struct DeclarationSynthesis {
 
     init(prelude: String = "") {
         var names: Set<String> = []
-        for line in prelude.split(separator: "\n") {
+        for line in Lines.of(prelude, keepingEmpty: false) where Words.occurs("aio-audit", in: line) {
             guard let marker = line.range(of: " /* aio-audit alternative: ") else { continue }
             if let name = DeclarationSynthesis.declaredName(line[..<marker.lowerBound]) { names.insert(name) }
         }
@@ -40,7 +40,7 @@ struct DeclarationSynthesis {
         return name.isEmpty ? nil : String(name.reversed())
     }
 
-    var isEmpty: Bool { known.isEmpty && droppedStructures.isEmpty }
+    var isEmpty: Bool { known.isEmpty && droppedStructures.isEmpty && alternatives.isEmpty }
 
     /// One line per synthesised declaration, for `--verbose` and the JSON output.
     var summary: [String] {
@@ -157,13 +157,15 @@ struct DeclarationSynthesis {
     /// The prelude with the structures the file defines itself removed and learnt members added,
     /// followed by the synthesised declarations.
     func complete(prelude: String) -> String {
+        // Nothing learnt (the usual case): the prelude as it is.
+        if isEmpty { return prelude }
         var out = ""
         out.reserveCapacity(prelude.utf8.count + 4096)
         var skipping = false
         var current: String?
         var definedInPrelude: Set<String> = []
-        for var line in prelude.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let marker = line.range(of: " /* aio-audit alternative: ") {
+        for var line in Lines.of(prelude) {
+            if Words.occurs("aio-audit", in: line), let marker = line.range(of: " /* aio-audit alternative: ") {
                 let declaration = line[..<marker.lowerBound]
                 if let name = DeclarationSynthesis.declaredName(declaration), alternatives.contains(name) {
                     line = line[marker.upperBound...].dropLast(" */".count)

@@ -26,7 +26,7 @@ public enum StandaloneMode {
         var files: [(String, String)] = [(preludePath, prelude)]
         var seen: Set<String> = []
         let directory = (mainPath as NSString).deletingLastPathComponent
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for line in Lines.of(text, keepingEmpty: false) {
             guard let name = includedName(line) else { continue }
             guard seen.insert(name.path).inserted else { continue }
             files.append((includeDirectory + "/" + name.path, ""))

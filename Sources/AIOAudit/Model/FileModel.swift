@@ -98,10 +98,21 @@ public struct FileModel: Sendable {
     /// Release functions whose object is freed: with or without a grace period.
     public var releaseFrees: [String: Effect] = [:]
 
+    /// function -> variable -> object type (`struct kioctx *` -> kioctx), computed once.
+    var variableTypes: [String: [String: String]] = [:]
+
     public init(graphs list: [FlowGraph], source: String, globals: [GlobalSyntax] = [], profile: Profile? = nil) {
         var byName: [String: FlowGraph] = [:]
         for g in list where byName[g.function] == nil { byName[g.function] = g }
         graphs = byName
+        for g in byName.values {
+            var types: [String: String] = [:]
+            for p in g.parameters { if let t = FileModel.objectType(p.type) { types[p.name] = t } }
+            for (name, declared) in g.locals where types[name] == nil {
+                if let t = FileModel.objectType(declared) { types[name] = t }
+            }
+            variableTypes[g.function] = types
+        }
         order = list.map(\.function)
         if let profile {
             self.profile = ProfileChoice(profile: profile, reason: "given with --profile")
@@ -121,16 +132,15 @@ public struct FileModel: Sendable {
 
     /// `struct kioctx *` -> kioctx.
     public static func objectType(_ declared: String?) -> String? {
-        guard var t = declared else { return nil }
-        guard t.contains("*") else { return nil }
-        for word in ["const ", "volatile ", "struct ", "__rcu", "__user"] { t = t.replacingOccurrences(of: word, with: "") }
-        t = t.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
-        return t.isEmpty ? nil : t
+        guard let declared, declared.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        let qualifiers: Set<Substring> = ["const", "volatile", "struct", "__rcu", "__user", "__percpu"]
+        let words = declared.split(whereSeparator: { $0 == " " || $0 == "*" }).filter { !qualifiers.contains($0) }
+        return words.count == 1 ? String(words[0]) : nil
     }
 
     public func type(of path: AccessPath, in g: FlowGraph) -> String? {
         guard path.isVariable else { return nil }
-        return FileModel.objectType(g.type(of: path.root))
+        return variableTypes[g.function]?[path.root]
     }
 
     public func isTracked(_ path: AccessPath, in g: FlowGraph) -> Bool {
@@ -168,10 +178,15 @@ public struct FileModel: Sendable {
     mutating func inferRefcountRoles() {
         // Callees before callers: a wrapper of a wrapper is found in a later round.
         for _ in 0..<3 {
+            var found = false
             for name in order {
                 guard let g = graphs[name], roles[name] == nil else { continue }
-                if let role = refcountRole(of: g) { roles[name] = role }
+                if let role = refcountRole(of: g) {
+                    roles[name] = role
+                    found = true
+                }
             }
+            if !found { break }
         }
         for role in roles.values {
             trackedTypes[role.type] = trackedTypes[role.type] ?? role.evidence
@@ -192,7 +207,11 @@ public struct FileModel: Sendable {
 
     /// A get, try-get or put of one of the function's parameters, from its body.
     func refcountRole(of g: FlowGraph) -> RefcountRole? {
-        for (index, param) in g.parameters.enumerated() {
+        // Only functions that hand a parameter's field to a counting primitive, or a parameter to
+        // a known role, can be roles.
+        let candidates = Set(
+            g.allEvents.lazy.filter { $0.kind == .call }.flatMap { $0.arguments ?? [] }.compactMap { $0.path?.root })
+        for (index, param) in g.parameters.enumerated() where candidates.contains(param.name) {
             guard let type = FileModel.objectType(param.type) else { continue }
             var get: (Event, String)?
             var tryGet: (Event, String)?
@@ -413,10 +432,10 @@ public struct FileModel: Sendable {
         into[g.entry] = []
         var changed = true
         var rounds = 0
+        let preds = g.predecessors()
         while changed, rounds < count + 8 {
             changed = false
             rounds += 1
-            let preds = g.predecessors()
             for b in 0..<count where b != g.entry {
                 var input = all
                 for p in preds[b] {
@@ -431,7 +450,7 @@ public struct FileModel: Sendable {
                 }
             }
         }
-        return g.blocks[g.exit].successors.isEmpty && !g.predecessors()[g.exit].isEmpty ? into[g.exit] : []
+        return g.blocks[g.exit].successors.isEmpty && !preds[g.exit].isEmpty ? into[g.exit] : []
     }
 
     // MARK: Effects

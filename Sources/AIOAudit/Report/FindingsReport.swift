@@ -37,7 +37,7 @@ public enum FindingsReport {
         if colour { Rainbow.outputTarget = .console }
         var out = ""
         for c in checks {
-            let lines = c.unit.source.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = Lines.of(c.unit.source)
             for f in c.findings {
                 let level = f.severity == .error ? "error:".red.bold : "warning:".magenta.bold
                 out += "\("\(f.file):\(f.line):\(f.column):".bold) \(level) \(f.message.bold) [\(f.rule)]\n"
