@@ -90,7 +90,7 @@ struct Row {
 }
 
 func printTable(_ title: String, _ rows: [Row]) {
-    print("\n## \(title)\n")
+    print("\n### \(title)\n")
     print("| measurement | median (ms) | ratio to clang -fsyntax-only |")
     print("|---|---:|---:|")
     for r in rows {
