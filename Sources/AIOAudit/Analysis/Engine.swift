@@ -269,11 +269,14 @@ public struct Engine {
                 if KernelFunctions.putWithRegisteredRelease.contains(callee) || KernelFunctions.putWithRelease.contains(callee)
                     || KernelFunctions.decrementAndTest.contains(callee)
                 {
-                    let release = model.registeredReleases[field]?.release ?? (callee == "kref_put" ? args[safe: 1]?.text : nil)
+                    let release = model.registeredReleases[field]?.release
+                        ?? (callee == "kref_put" ? args[safe: 1]?.text : nil)
+                        ?? model.counterReleases["\(t).\(field)"]?.release
                     let role = release.map {
                         RefcountRole(
                             function: callee, kind: .put, parameter: 0, type: t, field: field, release: $0,
                             evidence: model.registeredReleases[field]?.evidence
+                                ?? model.counterReleases["\(t).\(field)"]?.evidence
                                 ?? Evidence(source: .inferred, function: g.function, line: e.line, detail: e.text))
                     }
                     return .put(object: object.root, role: role)

@@ -84,6 +84,8 @@ public struct FileModel: Sendable {
     public var roles: [String: RefcountRole] = [:]
     /// `percpu_ref_init(&x->field, release)`: field -> release.
     public var registeredReleases: [String: (release: String, evidence: Evidence)] = [:]
+    /// "type.field" -> the release a decrement-and-test of that counter leads to.
+    public var counterReleases: [String: (release: String, evidence: Evidence)] = [:]
     /// type -> fields that count references.
     public var refcountFields: [String: Set<String>] = [:]
     public var trackedTypes: [String: Evidence] = [:]
@@ -120,6 +122,7 @@ public struct FileModel: Sendable {
             self.profile = Profiles.choose(for: list, source: source)
         }
         inferRegisteredReleases()
+        inferCounterReleases()
         inferRefcountRoles()
         inferPinCounters()
         inferRequestPinReleases()
@@ -170,6 +173,28 @@ public struct FileModel: Sendable {
                     refcountFields[t, default: []].insert(field)
                     trackedTypes[t] = trackedTypes[t] ?? ev
                 }
+                releaseFunctions.insert(release)
+            }
+        }
+    }
+
+    /// `if (atomic_dec_and_test(&x->f)) release(x)` anywhere in the file, written out or from a
+    /// macro the file defines: the release of x's type's counter f.
+    mutating func inferCounterReleases() {
+        for name in order {
+            guard let g = graphs[name] else { continue }
+            for (bi, block) in g.blocks.enumerated() where block.condition != nil {
+                guard let e = block.events.last, e.kind == .call, let callee = e.callee,
+                    KernelFunctions.decrementAndTest.contains(callee),
+                    let (object, field) = FileModel.fieldOf(e.arguments?.first), let t = type(of: object, in: g),
+                    let release = releaseCall(after: bi, in: g, object: object.root)
+                else { continue }
+                let key = "\(t).\(field)"
+                guard counterReleases[key] == nil else { continue }
+                let ev = Evidence(source: .inferred, function: name, line: e.line, detail: "\(e.text) then \(release)()")
+                counterReleases[key] = (release, ev)
+                refcountFields[t, default: []].insert(field)
+                trackedTypes[t] = trackedTypes[t] ?? ev
                 releaseFunctions.insert(release)
             }
         }

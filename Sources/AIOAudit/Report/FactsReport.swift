@@ -27,6 +27,9 @@ public enum FactsReport {
         for (field, reg) in m.registeredReleases.sorted(by: { $0.key < $1.key }) {
             out += "  percpu_ref field \(field): release \(reg.release)\n    \(source(reg.evidence))\n"
         }
+        for (key, c) in m.counterReleases.sorted(by: { $0.key < $1.key }) {
+            out += "  counter \(key): release \(c.release)\n    \(source(c.evidence))\n"
+        }
         out += "\ntracked types:\n"
         for (t, e) in m.trackedTypes.sorted(by: { $0.key < $1.key }) { out += "  struct \(t)\n    \(source(e))\n" }
         out += "\npin counters:\n"
