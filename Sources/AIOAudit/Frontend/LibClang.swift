@@ -152,6 +152,27 @@ struct FileLexicon {
         return FileRange(start: start, end: end)
     }
 
+    /// The cursor's range in the main file and its position, from one extent (the walk asks this
+    /// of every cursor, so it is done once).
+    func locate(_ cursor: ClangCursor) -> (range: FileRange?, position: SourcePosition) {
+        let extent = clang_getCursorExtent(cursor.raw)
+        let start = clang_getRangeStart(extent)
+        var file: CXFile?
+        var line: UInt32 = 0
+        var column: UInt32 = 0
+        var offset: UInt32 = 0
+        clang_getFileLocation(start, &file, &line, &column, &offset)
+        guard let file, let mainFile, clang_File_isEqual(file, mainFile) != 0 else {
+            return (nil, ClangCursor.position(of: start))
+        }
+        let position = SourcePosition(line: Int(line), column: Int(column))
+        var endFile: CXFile?
+        var endOffset: UInt32 = 0
+        clang_getFileLocation(clang_getRangeEnd(extent), &endFile, nil, nil, &endOffset)
+        guard let endFile, clang_File_isEqual(endFile, mainFile) != 0 else { return (nil, position) }
+        return (FileRange(start: Int(offset), end: Int(endOffset)), position)
+    }
+
     func range(of cursor: ClangCursor) -> FileRange? {
         cursor.fileRange(in: mainFile)
     }

@@ -119,14 +119,13 @@ struct Walker {
     // MARK: Statements
 
     mutating func statement(_ c: ClangCursor, excluding: Int?) -> Stmt {
-        let pos = c.position
+        let (range, pos) = lexicon.locate(c)
         depth += 1
         defer { depth -= 1 }
         if depth > SyntaxBuilder.maximumNesting {
             if tooDeep == nil { tooDeep = pos }
             return Stmt(.opaque("too deep"), at: pos)
         }
-        let range = lexicon.range(of: c)
         let kind = c.kind
         if let m = lexicon.macros[range?.start ?? -1], range?.start != excluding, m.hasArgumentList,
             let range
@@ -349,8 +348,7 @@ struct Walker {
     // MARK: Expressions
 
     mutating func expression(_ c: ClangCursor, excluding: Int?) -> Expr {
-        let range = lexicon.range(of: c)
-        let pos = c.position
+        let (range, pos) = lexicon.locate(c)
         depth += 1
         defer { depth -= 1 }
         if depth > SyntaxBuilder.maximumNesting {
