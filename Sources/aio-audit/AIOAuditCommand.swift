@@ -7,7 +7,10 @@ struct AIOAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aio-audit",
         abstract: "Find object-lifetime bugs in the Linux kernel's asynchronous I/O code (fs/aio.c).",
-        subcommands: [CheckCommand.self, GraphCommand.self, FactsCommand.self, ExplainCommand.self]
+        subcommands: [
+            CheckCommand.self, DiffCommand.self, GraphCommand.self, FactsCommand.self, ExplainCommand.self,
+            HookCommand.self,
+        ]
     )
 
     /// Usage errors end with status 2 like input errors (ArgumentParser's own default is 64);
@@ -150,6 +153,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Warnings count as errors for the exit status.")
     var strict = false
 
+    @OptionGroup var accepted: AcceptedFindings
+
     @OptionGroup var parse: ParseOptions
 
     func run() throws {
@@ -165,12 +170,19 @@ struct CheckCommand: ParsableCommand {
             do {
                 let unit = try Parser.parse(parse.request(for: file))
                 parse.reportParse(unit)
-                checks.append(FileCheck(unit: unit, profile: chosen))
+                var check = FileCheck(unit: unit, profile: chosen)
+                check.applySuppressions()
+                checks.append(check)
             } catch {
                 inputErrors += 1
                 let message = (error as? InputError)?.description ?? "\(error)"
                 write("aio-audit: error: \(message)\n", error: true)
             }
+        }
+        do {
+            try accepted.apply(to: &checks)
+        } catch {
+            AIOAuditCommand.fail(error)
         }
         switch format {
         case .text:
@@ -235,5 +247,150 @@ enum Terminal {
     static var colour: Bool {
         let env = ProcessInfo.processInfo.environment
         return isatty(STDOUT_FILENO) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+    }
+}
+
+/// Findings a team has accepted: a baseline file of identities.
+struct AcceptedFindings: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Drop findings recorded in this baseline.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Record the findings reported as the new baseline.", valueName: "file"))
+    var writeBaseline: String?
+
+    func apply(to checks: inout [FileCheck]) throws {
+        if let writeBaseline { try Baseline.write(checks.flatMap(\.findings), to: writeBaseline) }
+        if let baseline {
+            let ids = try Baseline.read(baseline)
+            for i in checks.indices { checks[i].applyBaseline(ids) }
+        }
+    }
+}
+
+extension ReviewFormat: ExpressibleByArgument {}
+
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case introduced, any
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Say which findings a change introduces, fixes and leaves.",
+        discussion: """
+            aio-audit diff --patch P [FILE]       a patch (git format-patch mail, unified diff, mbox series)
+            aio-audit diff BASE [HEAD] [-- PATH...] two revisions of a git work tree (no HEAD: the working tree)
+            aio-audit diff --staged               the index against HEAD (for a pre-commit hook)
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("A patch file to apply in memory.", valueName: "patch"))
+    var patch: String?
+
+    @Flag(help: "The patch is already applied to the file: undo it for \"before\".")
+    var reverse = false
+
+    @Flag(name: [.customShort("R"), .long], help: "Review the patch applied backwards (as git apply -R): undoing it is the change.")
+    var revert = false
+
+    @Option(name: .long, help: ArgumentHelp("Where the patch's files are (default: the current directory).", valueName: "dir"))
+    var tree: String?
+
+    @Flag(help: "Review what is staged for commit against HEAD.")
+    var staged = false
+
+    @Argument(help: "With --patch: the file to apply it to. Otherwise: BASE [HEAD] revisions.")
+    var positional: [String] = []
+
+    @Option(name: .long, help: "Output format: text, json, sarif or github.")
+    var format: ReviewFormat = .text
+
+    @Option(name: .long, help: "Exit 1 on introduced findings (default), or on any finding left.")
+    var failOn: FailOn = .introduced
+
+    @Option(name: .long, help: "A built-in profile's name, or a JSON profile file.")
+    var profile: String?
+
+    @OptionGroup var accepted: AcceptedFindings
+
+    @OptionGroup var parse: ParseOptions
+
+    func run() throws {
+        let changes: Changes
+        do {
+            if let patch {
+                guard positional.count <= 1 else { throw ValidationError("--patch takes at most one FILE") }
+                if reverse && revert { throw ValidationError("--reverse and --revert exclude each other") }
+                var found = try Changes.fromPatch(
+                    patch, file: positional.first, tree: tree ?? FileManager.default.currentDirectoryPath,
+                    reverse: reverse || revert)
+                if revert {
+                    // The file holds the patch; the change removes it.
+                    found.versions = found.versions.map { FileVersions(path: $0.path, before: $0.after, after: $0.before) }
+                }
+                changes = found
+            } else {
+                guard positional.count <= 2 else { throw ValidationError("diff takes BASE [HEAD]") }
+                if staged && !positional.isEmpty { throw ValidationError("--staged takes no revisions") }
+                if !staged && positional.isEmpty { throw ValidationError("diff needs --patch P, BASE [HEAD], or --staged") }
+                changes = try Changes.fromGit(
+                    directory: FileManager.default.currentDirectoryPath, base: staged ? "HEAD" : positional.first,
+                    head: staged ? nil : positional.dropFirst().first, staged: staged, paths: CompilerArguments.extra)
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            AIOAuditCommand.fail(error)
+        }
+        var reviews: [FileReview] = []
+        let chosen: Profile?
+        do {
+            chosen = try profile.map(Profiles.named)
+            // In git and patch modes the arguments after -- are paths, not compiler flags.
+            var base = parse.request(for: "")
+            base.extraArguments = []
+            for versions in changes.versions {
+                var review = try Review.review(versions, base: base, profile: chosen)
+                if let b = accepted.baseline {
+                    let ids = try Baseline.read(b)
+                    review.findings.removeAll { ids.contains(Identity.of($0.finding)) }
+                }
+                reviews.append(review)
+            }
+            if let w = accepted.writeBaseline {
+                try Baseline.write(reviews.flatMap { $0.findings.filter { $0.change != .fixed }.map(\.finding) }, to: w)
+            }
+        } catch {
+            AIOAuditCommand.fail(error)
+        }
+        write(ReviewReport.render(reviews, skipped: changes.skipped, as: format, colour: Terminal.colour))
+        let introduced = reviews.flatMap(\.findings).contains { $0.change == .introduced }
+        let left = reviews.flatMap(\.findings).contains { $0.change != .fixed }
+        if introduced || (failOn == .any && left) { throw ExitCode(1) }
+    }
+}
+
+struct HookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hook", abstract: "Git hooks.", subcommands: [HookInstallCommand.self])
+}
+
+struct HookInstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Install a pre-commit hook that blocks commits introducing findings (aio-audit diff --staged)."
+    )
+
+    @Flag(help: "Replace an existing pre-commit hook.")
+    var force = false
+
+    func run() throws {
+        do {
+            let path = try PreCommitHook.install(
+                in: FileManager.default.currentDirectoryPath, tool: PreCommitHook.currentExecutable(), force: force)
+            write("installed \(path)\n")
+        } catch {
+            AIOAuditCommand.fail(error)
+        }
     }
 }

@@ -62,14 +62,16 @@ struct ClangCursor {
         ClangCursor.position(of: clang_getCursorLocation(raw))
     }
 
-    /// The offset in the main file; nil for text of another file (a header, the prelude).
+    /// The offset in the main file; nil for text of another file (a header, the prelude). Files
+    /// are compared as libclang's handles: clang_File_isEqual() takes every in-memory file for
+    /// the same file (they have no unique ID).
     static func fileOffset(_ location: CXSourceLocation, in mainFile: CXFile?) -> Int? {
         var file: CXFile?
         var line: UInt32 = 0
         var column: UInt32 = 0
         var offset: UInt32 = 0
         clang_getFileLocation(location, &file, &line, &column, &offset)
-        guard let file, let mainFile, clang_File_isEqual(file, mainFile) != 0 else { return nil }
+        guard let file, let mainFile, file == mainFile else { return nil }
         return Int(offset)
     }
 
@@ -143,7 +145,7 @@ struct FileLexicon {
             var column: UInt32 = 0
             var offset: UInt32 = 0
             clang_getSpellingLocation(location, &file, &line, &column, &offset)
-            guard let file, let mainFile, clang_File_isEqual(file, mainFile) != 0 else { return nil }
+            guard let file, let mainFile, file == mainFile else { return nil }
             return Int(offset)
         }
         guard let start = offset(clang_getRangeStart(extent)), let end = offset(clang_getRangeEnd(extent)) else {
@@ -162,14 +164,14 @@ struct FileLexicon {
         var column: UInt32 = 0
         var offset: UInt32 = 0
         clang_getFileLocation(start, &file, &line, &column, &offset)
-        guard let file, let mainFile, clang_File_isEqual(file, mainFile) != 0 else {
+        guard let file, let mainFile, file == mainFile else {
             return (nil, ClangCursor.position(of: start))
         }
         let position = SourcePosition(line: Int(line), column: Int(column))
         var endFile: CXFile?
         var endOffset: UInt32 = 0
         clang_getFileLocation(clang_getRangeEnd(extent), &endFile, nil, nil, &endOffset)
-        guard let endFile, clang_File_isEqual(endFile, mainFile) != 0 else { return (nil, position) }
+        guard let endFile, endFile == mainFile else { return (nil, position) }
         return (FileRange(start: Int(offset), end: Int(endOffset)), position)
     }
 

@@ -45,7 +45,7 @@ public enum Parser {
 
     // MARK: Input checks
 
-    static func readSource(_ request: ParseRequest) throws -> String {
+    public static func readSource(_ request: ParseRequest) throws -> String {
         let path = request.path
         let bytes: Data
         if let contents = request.contents {
@@ -236,11 +236,24 @@ public enum Parser {
         unit: CXTranslationUnit, setup: Setup, request: ParseRequest, text: String, source: [UInt8]
     ) throws -> TranslationUnitSyntax {
         let root = ClangCursor(raw: clang_getTranslationUnitCursor(unit))
-        guard let file = clang_getFile(unit, setup.mainPath) else {
+        let top = root.children
+        // The main file as libclang knows it: looked up by name it may be another entry when
+        // the text exists only in memory (a patched version), so take it from a cursor of it.
+        var mainFile: CXFile?
+        for c in top {
+            let location = clang_getCursorLocation(c.raw)
+            guard clang_Location_isFromMainFile(location) != 0 else { continue }
+            var file: CXFile?
+            clang_getFileLocation(location, &file, nil, nil, nil)
+            if let file {
+                mainFile = file
+                break
+            }
+        }
+        guard let file = mainFile ?? clang_getFile(unit, setup.mainPath) else {
             throw InputError(request.path, "libclang lost the file while parsing")
         }
         var lexicon = FileLexicon.read(unit: unit, file: file, length: source.count)
-        let top = root.children
         for c in top where c.kind == CXCursor_MacroExpansion && lexicon.isInMainFile(c) {
             lexicon.record(expansion: c)
         }

@@ -12,6 +12,7 @@ public struct FileCheck: Sendable {
     public init(unit: TranslationUnitSyntax, profile: Profile? = nil) {
         self.unit = unit
         let graphs = FileGraphs(unit: unit).graphs
+
         model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals, profile: profile)
         let result = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
         findings = result.findings

@@ -1,0 +1,203 @@
+/// Patches as reviewers receive them: a git format-patch mail, a plain unified diff, several files
+/// in one patch, or an mbox series; applied in memory.
+
+public struct Hunk: Sendable {
+    public var oldStart: Int
+    public var oldCount: Int
+    public var newStart: Int
+    public var newCount: Int
+    public var header: String
+    /// (' ', '-', '+') and the line's text without its marker.
+    public var lines: [(kind: Character, text: String)]
+    /// "\ No newline at end of file" after the old or the new side's last line.
+    public var oldEndsWithoutNewline = false
+    public var newEndsWithoutNewline = false
+}
+
+public struct FilePatch: Sendable {
+    public var oldPath: String?
+    public var newPath: String?
+    public var isNew = false
+    public var isDeleted = false
+    public var isRename = false
+    public var isBinary = false
+    public var hunks: [Hunk] = []
+
+    /// The path the patch is about (without git's a/ and b/ prefixes).
+    public var path: String { (newPath ?? oldPath) ?? "" }
+}
+
+public struct Patch: Sendable {
+    public var files: [FilePatch]
+
+    /// Reads every file patch of every message, in order. Throws for text that is not a patch.
+    public static func parse(_ text: String, name: String) throws -> Patch {
+        var files: [FilePatch] = []
+        var current: FilePatch?
+        let lines = Lines.of(text).map(String.init)
+        var i = 0
+        func finish() {
+            if let c = current { files.append(c) }
+            current = nil
+        }
+        func stripPrefix(_ p: String) -> String? {
+            var path = p
+            if let tab = path.firstIndex(of: "\t") { path = String(path[..<tab]) }
+            if path == "/dev/null" { return nil }
+            if path.hasPrefix("a/") || path.hasPrefix("b/") { path.removeFirst(2) }
+            return path
+        }
+        while i < lines.count {
+            let line = lines[i]
+            if line.hasPrefix("diff --git ") {
+                finish()
+                current = FilePatch()
+                let parts = line.dropFirst("diff --git ".count).split(separator: " ")
+                if parts.count == 2 {
+                    current?.oldPath = stripPrefix(String(parts[0]))
+                    current?.newPath = stripPrefix(String(parts[1]))
+                }
+                i += 1
+                continue
+            }
+            if line.hasPrefix("new file mode") { current?.isNew = true }
+            if line.hasPrefix("deleted file mode") { current?.isDeleted = true }
+            if line.hasPrefix("rename from ") || line.hasPrefix("rename to ") || line.hasPrefix("copy from ") {
+                current?.isRename = true
+            }
+            if line.hasPrefix("Binary files ") || line == "GIT binary patch" { current?.isBinary = true }
+            if line.hasPrefix("--- "), i + 1 < lines.count, lines[i + 1].hasPrefix("+++ ") {
+                if current == nil || !(current?.hunks.isEmpty ?? true) {
+                    finish()
+                    current = FilePatch()
+                }
+                let old = stripPrefix(String(line.dropFirst(4)))
+                let new = stripPrefix(String(lines[i + 1].dropFirst(4)))
+                current?.oldPath = old
+                current?.newPath = new
+                if old == nil { current?.isNew = true }
+                if new == nil { current?.isDeleted = true }
+                i += 2
+                continue
+            }
+            if line.hasPrefix("@@ ") {
+                guard current != nil else { throw InputError(name, "line \(i + 1): a hunk before any file header") }
+                let (hunk, next) = try parseHunk(lines, at: i, name: name)
+                current?.hunks.append(hunk)
+                i = next
+                continue
+            }
+            i += 1
+        }
+        finish()
+        if files.isEmpty { throw InputError(name, "is not a patch (no file header or hunk found)") }
+        return Patch(files: files)
+    }
+
+    static func parseHunk(_ lines: [String], at start: Int, name: String) throws -> (Hunk, Int) {
+        let header = lines[start]
+        // @@ -a,b +c,d @@
+        let fields = header.split(separator: " ")
+        guard fields.count >= 3, fields[1].hasPrefix("-"), fields[2].hasPrefix("+"),
+            let old = range(fields[1].dropFirst()), let new = range(fields[2].dropFirst())
+        else { throw InputError(name, "line \(start + 1): malformed hunk header '\(header)'") }
+        var hunk = Hunk(oldStart: old.0, oldCount: old.1, newStart: new.0, newCount: new.1, header: header, lines: [])
+        var oldLeft = old.1
+        var newLeft = new.1
+        var i = start + 1
+        while i < lines.count, oldLeft > 0 || newLeft > 0 {
+            let line = lines[i]
+            if line.hasPrefix("\\") {
+                i += 1
+                continue
+            }
+            let kind: Character = line.first ?? " "
+            let text = line.isEmpty ? "" : String(line.dropFirst())
+            switch kind {
+            case " ":
+                oldLeft -= 1
+                newLeft -= 1
+            case "-": oldLeft -= 1
+            case "+": newLeft -= 1
+            default:
+                throw InputError(name, "line \(i + 1): hunk '\(header)' ends early (expected \(oldLeft) more old and \(newLeft) more new lines)")
+            }
+            if oldLeft < 0 || newLeft < 0 {
+                throw InputError(name, "line \(i + 1): hunk '\(header)' has more lines than its header says")
+            }
+            hunk.lines.append((kind, text))
+            i += 1
+        }
+        if oldLeft > 0 || newLeft > 0 {
+            throw InputError(name, "hunk '\(header)' is truncated (expected \(oldLeft) more old and \(newLeft) more new lines)")
+        }
+        // "\ No newline at end of file" marks the line before it.
+        while i < lines.count, lines[i].hasPrefix("\\") {
+            if let last = hunk.lines.last {
+                if last.kind == "+" { hunk.newEndsWithoutNewline = true } else if last.kind == "-" {
+                    hunk.oldEndsWithoutNewline = true
+                } else {
+                    hunk.oldEndsWithoutNewline = true
+                    hunk.newEndsWithoutNewline = true
+                }
+            }
+            i += 1
+        }
+        return (hunk, i)
+    }
+
+    static func range(_ s: Substring) -> (Int, Int)? {
+        let parts = s.split(separator: ",", omittingEmptySubsequences: false)
+        guard let start = Int(parts[0]) else { return nil }
+        if parts.count == 1 { return (start, 1) }
+        guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+        return (start, count)
+    }
+}
+
+extension FilePatch {
+    /// The file's text after the patch (or before it, reversed). Hunks must match their context
+    /// exactly; a hunk may have moved (as patch(1) allows), never fuzzily.
+    public func apply(to text: String, reverse: Bool = false, name: String) throws -> String {
+        var lines = Lines.of(text).map(String.init)
+        var endsWithNewline = text.hasSuffix("\n")
+        if endsWithNewline, lines.last == "" { lines.removeLast() }
+        var shift = 0
+        for (n, h) in hunks.enumerated() {
+            let from = h.lines.filter { $0.kind != (reverse ? "-" : "+") }.map(\.text)
+            let to = h.lines.filter { $0.kind != (reverse ? "+" : "-") }.map(\.text)
+            let start = (reverse ? h.newStart : h.oldStart)
+            let expected = max(0, (from.isEmpty ? start : start - 1) + shift)
+            guard let at = FilePatch.locate(from, in: lines, near: expected) else {
+                let line = expected + 1
+                let found = line <= lines.count ? lines[line - 1] : "the end of the file"
+                throw InputError(
+                    name,
+                    "hunk \(n + 1) (\(h.header)) does not apply\(reverse ? " in reverse" : ""): its context does not match at line \(line) (found '\(found)')"
+                )
+            }
+            lines.replaceSubrange(at..<(at + from.count), with: to)
+            shift += at - expected + to.count - from.count
+            if n == hunks.count - 1 {
+                let noNewline = reverse ? h.oldEndsWithoutNewline : h.newEndsWithoutNewline
+                if at + to.count == lines.count { endsWithNewline = !noNewline }
+            }
+        }
+        return lines.joined(separator: "\n") + (endsWithNewline && !lines.isEmpty ? "\n" : "")
+    }
+
+    static func locate(_ block: [String], in lines: [String], near expected: Int) -> Int? {
+        func matches(_ at: Int) -> Bool {
+            guard at >= 0, at + block.count <= lines.count else { return false }
+            for (k, l) in block.enumerated() where lines[at + k] != l { return false }
+            return true
+        }
+        if matches(expected) { return expected }
+        for delta in 1...max(lines.count, 1) {
+            if matches(expected - delta) { return expected - delta }
+            if matches(expected + delta) { return expected + delta }
+            if expected - delta < 0 && expected + delta > lines.count { break }
+        }
+        return nil
+    }
+}
