@@ -131,6 +131,12 @@ func standalone() throws {
         rows.append(Row(what: "graphs + model + analysis (check without parsing)", seconds: analysis, reference: clang))
         let check = try measure(options.runs) { try run(options.tool, ["check", seed, "--standalone"]) }
         rows.append(Row(what: "`aio-audit check`, whole process", seconds: check, reference: clang))
+        let patch = options.corpus + "/seed/seed.patch"
+        if FileManager.default.fileExists(atPath: patch) {
+            let diff = try measure(options.runs) { try run(options.tool, ["diff", "--patch", patch, seed, "--standalone"]) }
+            rows.append(
+                Row(what: "`aio-audit diff --patch seed.patch` (before and after), whole process; \(String(format: "%.2f", diff / check))x check", seconds: diff, reference: clang))
+        }
         for format in ["text", "json"] {
             let whole = try measure(options.runs) {
                 try run(options.tool, ["graph", seed, "--standalone", "--format", format])
@@ -171,6 +177,14 @@ func kernelTree() throws {
         rows.append(Row(what: "graphs + model + analysis (check without parsing)", seconds: analysis, reference: clang))
         let check = try measure(options.runs) { try run(options.tool, ["check", treeFile]) }
         rows.append(Row(what: "`aio-audit check`, whole process", seconds: check, reference: clang))
+        // A one-line patch of the tree's file, written outside the tree.
+        let patchFile = FileManager.default.temporaryDirectory.appendingPathComponent("aio-audit-bench-\(getpid()).patch")
+        defer { try? FileManager.default.removeItem(at: patchFile) }
+        let firstLine = (try String(contentsOfFile: treeFile, encoding: .utf8)).split(separator: "\n", maxSplits: 1).first ?? ""
+        try Data("--- a/fs/aio.c\n+++ b/fs/aio.c\n@@ -1,1 +1,2 @@\n \(firstLine)\n+/* benchmark */\n".utf8).write(to: patchFile)
+        let diff = try measure(options.runs) { try run(options.tool, ["diff", "--patch", patchFile.path, treeFile]) }
+        rows.append(
+            Row(what: "`aio-audit diff --patch` (one-line patch), whole process; \(String(format: "%.2f", diff / check))x check", seconds: diff, reference: clang))
         if available(options.sparse) {
             // As kbuild runs it (make C=2): its own defines, then the compiler's flags, from the
             // tree's directory (the flags hold relative paths); sh adds about a millisecond.
