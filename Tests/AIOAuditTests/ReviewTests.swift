@@ -102,31 +102,7 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(results.compactMap { $0["baselineState"] as? String }, ["unchanged"])
         let fixed = try diff(["--patch", review.appendingPathComponent("fix.patch").path, "--tree", review.path, "--format", "sarif"])
         XCTAssertTrue(fixed.out.contains("\"baselineState\" : \"absent\""), fixed.out)
-        try validateSARIF(fixed.out)
-    }
-
-    func validateSARIF(_ sarif: String) throws {
-        let schema = Paths.repository.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
-        guard FileManager.default.fileExists(atPath: schema.path) else { throw XCTSkip("no SARIF schema") }
-        let dir = try temporaryDirectory(self)
-        let file = dir.appendingPathComponent("diff.sarif")
-        try Data(sarif.utf8).write(to: file)
-        let process = Process()
-        process.currentDirectoryURL = dir
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
-            "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')",
-            file.path, schema.path,
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if output.contains("No module named 'jsonschema'") { throw XCTSkip("python3 jsonschema is not installed") }
-        XCTAssertTrue(output.hasSuffix("valid\n"), output)
+        try validateSARIF(fixed.out, in: self)
     }
 
     func testGitHubAnnotationsAreEscaped() {
@@ -197,12 +173,17 @@ final class ReviewTests: XCTestCase {
         return dir
     }
 
+    /// The review fixture's base file (which has the bug) and the same with fix.patch applied.
+    func buggyAndFixed() throws -> (Data, String) {
+        let buggy = try Data(contentsOf: review.appendingPathComponent("base.c"))
+        let text = try String(contentsOf: review.appendingPathComponent("fix.patch"), encoding: .utf8)
+        return (buggy, try Patch.parse(text, name: "fix").files[0].apply(to: String(decoding: buggy, as: UTF8.self), name: "fix"))
+    }
+
     func testRevisionsOfAGitTree() throws {
         let repo = try makeRepository()
         let file = repo.appendingPathComponent("fs/aio.c")
-        let buggy = try Data(contentsOf: review.appendingPathComponent("base.c"))
-        let text = try String(contentsOf: review.appendingPathComponent("fix.patch"), encoding: .utf8)
-        let fixed = try Patch.parse(text, name: "fix").files[0].apply(to: String(decoding: buggy, as: UTF8.self), name: "fix")
+        let (buggy, fixed) = try buggyAndFixed()
         try Data(fixed.utf8).write(to: file)
         try Data("notes\n".utf8).write(to: repo.appendingPathComponent("NOTES"))
         try git(["add", "."], in: repo)
@@ -228,9 +209,7 @@ final class ReviewTests: XCTestCase {
     func testPreCommitHookBlocksAnIntroducedFinding() throws {
         let repo = try makeRepository()
         let file = repo.appendingPathComponent("fs/aio.c")
-        let buggy = try Data(contentsOf: review.appendingPathComponent("base.c"))
-        let text = try String(contentsOf: review.appendingPathComponent("fix.patch"), encoding: .utf8)
-        let fixed = try Patch.parse(text, name: "fix").files[0].apply(to: String(decoding: buggy, as: UTF8.self), name: "fix")
+        let (buggy, fixed) = try buggyAndFixed()
         try Data(fixed.utf8).write(to: file)
         try git(["add", "."], in: repo)
         try git(["commit", "-q", "-m", "fixed"], in: repo)

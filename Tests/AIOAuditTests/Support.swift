@@ -84,3 +84,30 @@ extension FlowGraph {
         blocks.first { $0.events.contains(where: predicate) }
     }
 }
+
+/// Validates SARIF against ../shared/schemas/sarif-schema-2.1.0.json with Python's jsonschema
+/// (skips when the schema or the module is not there).
+func validateSARIF(_ sarif: String, in test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws {
+    let schema = Paths.repository.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+    guard FileManager.default.fileExists(atPath: schema.path) else { throw XCTSkip("no SARIF schema at \(schema.path)") }
+    let dir = try temporaryDirectory(test)
+    let output = dir.appendingPathComponent("out.sarif")
+    try Data(sarif.utf8).write(to: output)
+    let process = Process()
+    process.currentDirectoryURL = dir
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+        "python3", "-c",
+        "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')",
+        output.path, schema.path,
+    ]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    if said.contains("No module named 'jsonschema'") { throw XCTSkip("python3 jsonschema is not installed") }
+    XCTAssertEqual(process.terminationStatus, 0, said, file: file, line: line)
+    XCTAssertTrue(said.hasSuffix("valid\n"), said, file: file, line: line)
+}

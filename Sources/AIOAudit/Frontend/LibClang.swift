@@ -65,12 +65,16 @@ struct ClangCursor {
     /// The offset in the main file; nil for text of another file (a header, the prelude). Files
     /// are compared as libclang's handles: clang_File_isEqual() takes every in-memory file for
     /// the same file (they have no unique ID).
-    static func fileOffset(_ location: CXSourceLocation, in mainFile: CXFile?) -> Int? {
+    static func fileOffset(_ location: CXSourceLocation, in mainFile: CXFile?, spelling: Bool = false) -> Int? {
         var file: CXFile?
         var line: UInt32 = 0
         var column: UInt32 = 0
         var offset: UInt32 = 0
-        clang_getFileLocation(location, &file, &line, &column, &offset)
+        if spelling {
+            clang_getSpellingLocation(location, &file, &line, &column, &offset)
+        } else {
+            clang_getFileLocation(location, &file, &line, &column, &offset)
+        }
         guard let file, let mainFile, file == mainFile else { return nil }
         return Int(offset)
     }
@@ -140,13 +144,7 @@ struct FileLexicon {
     func spellingRange(of cursor: ClangCursor) -> FileRange? {
         let extent = clang_getCursorExtent(cursor.raw)
         func offset(_ location: CXSourceLocation) -> Int? {
-            var file: CXFile?
-            var line: UInt32 = 0
-            var column: UInt32 = 0
-            var offset: UInt32 = 0
-            clang_getSpellingLocation(location, &file, &line, &column, &offset)
-            guard let file, let mainFile, file == mainFile else { return nil }
-            return Int(offset)
+            ClangCursor.fileOffset(location, in: mainFile, spelling: true)
         }
         guard let start = offset(clang_getRangeStart(extent)), let end = offset(clang_getRangeEnd(extent)) else {
             return nil

@@ -510,16 +510,10 @@ struct Walker {
     }
 
     private func binaryOperator(_ c: ClangCursor, lhs: ClangCursor, rhs: ClangCursor) -> String {
-        if let l = lexicon.range(of: lhs), let r = lexicon.range(of: rhs), l.end <= r.start {
-            var i = lexicon.tokenIndex(atOrAfter: l.end)
-            while i < lexicon.tokens.count, lexicon.tokens[i].offset < r.start {
-                let t = lexicon.tokens[i]
-                if t.isPunctuation, t.text != ")" && t.text != "]" { return t.text }
-                i += 1
-            }
-        }
-        // Written inside the body of a macro the file defines: spelled in the definition.
-        if let l = lexicon.spellingRange(of: lhs), let r = lexicon.spellingRange(of: rhs), l.end <= r.start {
+        // Where the operands were written, or, inside the body of a macro the file defines,
+        // where they are spelled in the definition.
+        for (l, r) in [(lexicon.range(of: lhs), lexicon.range(of: rhs)), (lexicon.spellingRange(of: lhs), lexicon.spellingRange(of: rhs))] {
+            guard let l, let r, l.end <= r.start else { continue }
             var i = lexicon.tokenIndex(atOrAfter: l.end)
             while i < lexicon.tokens.count, lexicon.tokens[i].offset < r.start {
                 let t = lexicon.tokens[i]
