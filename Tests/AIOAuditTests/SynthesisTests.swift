@@ -84,6 +84,25 @@ final class SynthesisTests: XCTestCase {
         XCTAssertTrue(DeclarationSynthesis().complete(prelude: prelude).hasPrefix("typedef long long ktime_t;"))
     }
 
+    func testFunctionsTheFileDeclaresOtherwise() {
+        let prelude = "void use_mm(struct mm_struct *mm);\nint other(void);\nlong do_mmap(struct file *file,\n\tunsigned long addr);\n"
+        let source = Array("static void use_mm(struct mm_struct *mm)\nvoid fastcall __put_ioctx(struct kioctx *ctx)\n".utf8)
+        var s = DeclarationSynthesis(prelude: prelude)
+        XCTAssertTrue(
+            s.learn(
+                from: [
+                    diagnostic("static declaration of 'use_mm' follows non-static declaration", line: 1, column: 13),
+                    diagnostic("conflicting types for '__put_ioctx'", line: 2, column: 15),
+                    diagnostic("conflicting types for 'do_mmap'", line: 1, column: 1),
+                ], mainFile: "/f.c", source: source, lineStarts: [0] + source.indices.filter { source[$0] == 0x0A }.map { $0 + 1 }))
+        let text = s.complete(prelude: prelude)
+        XCTAssertFalse(text.contains("void use_mm(struct mm_struct *mm);"), text)
+        XCTAssertFalse(text.contains("do_mmap"), "a prototype over two lines goes whole: \(text)")
+        XCTAssertTrue(text.contains("int other(void);"))
+        // Used before its definition: declared ahead as the definition declares it.
+        XCTAssertTrue(text.contains("void fastcall __put_ioctx();"), text)
+    }
+
     func testErrorsInOtherFilesTeachNothing() {
         var s = DeclarationSynthesis()
         let d = ParseDiagnostic(line: 1, column: 1, file: "/elsewhere.h", severity: "error", message: "unknown type name 'x_t'")

@@ -13,6 +13,10 @@ struct DeclarationSynthesis {
     private(set) var structures: [String] = []
     /// Prelude structures the file defines itself (a later era's fs/aio.c defines struct kioctx).
     private(set) var droppedStructures: Set<String> = []
+    /// Prelude function declarations the file contradicts.
+    private(set) var droppedFunctions: Set<String> = []
+    /// Functions the file uses before defining them, declared ahead as it defines them.
+    private(set) var forwardDeclarations: [String] = []
     private(set) var typeNames: [String] = []
     /// Prelude declarations of names the file uses in an older shape (`ktime_t` as a union).
     private(set) var alternatives: Set<String> = []
@@ -40,12 +44,13 @@ struct DeclarationSynthesis {
         return name.isEmpty ? nil : String(name.reversed())
     }
 
-    var isEmpty: Bool { known.isEmpty && droppedStructures.isEmpty && alternatives.isEmpty }
+    var isEmpty: Bool { known.isEmpty && droppedStructures.isEmpty && droppedFunctions.isEmpty && alternatives.isEmpty }
 
     /// One line per synthesised declaration, for `--verbose` and the JSON output.
     var summary: [String] {
         var lines: [String] = []
         for s in droppedStructures.sorted() { lines.append("struct \(s): defined by the file, prelude's dropped") }
+        for f in droppedFunctions.sorted() { lines.append("function \(f): declared otherwise by the file, prelude's dropped") }
         for a in alternatives.sorted() { lines.append("\(a): the older declaration") }
         for t in typeNames { lines.append("type \(t)") }
         for s in structures { lines.append("struct \(s)") }
@@ -67,6 +72,25 @@ struct DeclarationSynthesis {
             if let name = DeclarationSynthesis.quotedNames(in: d.message).first, !droppedStructures.contains(name) {
                 droppedStructures.insert(name)
                 changed = true
+            }
+        }
+        // A function the file defines in its own way (static where the prelude's is not, or with
+        // other types, as 2.6's use_mm): the prelude's declaration goes.
+        for d in diagnostics where d.severity == "error" && d.file == mainFile
+            && (d.message.hasPrefix("static declaration of") || d.message.hasPrefix("conflicting types for")
+                || d.message.hasPrefix("non-static declaration of"))
+        {
+            guard let name = DeclarationSynthesis.quotedNames(in: d.message).first, !droppedFunctions.contains(name) else {
+                continue
+            }
+            droppedFunctions.insert(name)
+            changed = true
+            // Used before its definition, the function was declared implicitly (returning int):
+            // declare it as the definition does, from the definition's line.
+            if d.message.hasPrefix("conflicting types for"),
+                let prefix = DeclarationSynthesis.returnType(of: name, onLine: d.line, source: source, lineStarts: lineStarts)
+            {
+                forwardDeclarations.append("\(prefix) \(name)();")
             }
         }
         if changed { return true }
@@ -162,9 +186,20 @@ struct DeclarationSynthesis {
         var out = ""
         out.reserveCapacity(prelude.utf8.count + 4096)
         var skipping = false
+        var skippingPrototype = false
         var current: String?
         var definedInPrelude: Set<String> = []
         for var line in Lines.of(prelude) {
+            if skippingPrototype {
+                if line.hasSuffix(";") { skippingPrototype = false }
+                continue
+            }
+            if current == nil, !skipping, !droppedFunctions.isEmpty, let name = DeclarationSynthesis.prototypeName(line),
+                droppedFunctions.contains(name)
+            {
+                skippingPrototype = !line.hasSuffix(";")
+                continue
+            }
             if Words.occurs("aio-audit", in: line), let marker = line.range(of: " /* aio-audit alternative: ") {
                 let declaration = line[..<marker.lowerBound]
                 if let name = DeclarationSynthesis.declaredName(declaration), alternatives.contains(name) {
@@ -194,6 +229,7 @@ struct DeclarationSynthesis {
             out += "\n"
         }
         out += "\n/* synthesised from the parser's diagnostics */\n"
+        for f in forwardDeclarations { out += f + "\n" }
         for t in typeNames {
             out += "typedef struct __aio_audit_\(t) \(t);\n"
             if !definedInPrelude.contains("__aio_audit_\(t)") {
@@ -260,6 +296,33 @@ struct DeclarationSynthesis {
         if t.hasPrefix("union ") { return nil }
         if t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !t.isEmpty { return "__aio_audit_\(t)" }
         return nil
+    }
+
+    /// The words before `name(` on a definition's line (`void fastcall`), when they read as a
+    /// return type.
+    static func returnType(of name: String, onLine line: Int, source: [UInt8], lineStarts: [Int]) -> String? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] : source.count
+        let text = String(decoding: source[start..<end], as: UTF8.self)
+        guard let r = text.range(of: name + "(") else { return nil }
+        let prefix = text[..<r.lowerBound].replacingOccurrences(of: "inline ", with: "").trimmingCharacters(in: .whitespaces)
+        guard !prefix.isEmpty, prefix.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " || $0 == "*" }) else {
+            return nil
+        }
+        return prefix
+    }
+
+    /// The function a column-0 prototype declares: `void use_mm(struct mm_struct *mm);` -> use_mm.
+    static func prototypeName(_ line: Substring) -> String? {
+        guard let first = line.first, first.isLetter || first == "_", !line.hasPrefix("struct "),
+            !line.hasPrefix("typedef "), !line.hasPrefix("enum "), !line.hasPrefix("union "),
+            let paren = line.firstIndex(of: "(")
+        else { return nil }
+        let head = line[..<paren]
+        let name = head.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard !name.isEmpty, name.count < head.count else { return nil }
+        return String(name.reversed())
     }
 
     /// `struct NAME {` at column 0 starts a prelude definition.

@@ -12,7 +12,7 @@ struct SyntaxBuilder {
 
     /// Macros that only annotate a value: the value itself is what the code branches on.
     static let transparentMacros: Set<String> = [
-        "likely", "unlikely", "READ_ONCE", "ACCESS_ONCE", "WRITE_ONCE_RETURN", "__builtin_expect",
+        "likely", "unlikely", "READ_ONCE", "ACCESS_ONCE", "__builtin_expect",
         "data_race", "unlikely_notrace",
     ]
 
