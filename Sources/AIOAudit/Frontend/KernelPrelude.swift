@@ -1602,26 +1602,28 @@ enum KernelPrelude {
     	__poll_t _key;
     } poll_table;
     typedef void (*poll_queue_proc)(struct file *, wait_queue_head_t *, struct poll_table_struct *);
+    /* The I/O methods' parameters changed over the eras (and vendor trees): declared without
+     * prototypes, any era's calls parse. */
     struct file_operations {
     	struct module *owner;
     	loff_t (*llseek)(struct file *, loff_t, int);
-    	ssize_t (*read)(struct file *, char *, size_t, loff_t *);
-    	ssize_t (*write)(struct file *, const char *, size_t, loff_t *);
-    	ssize_t (*aio_read)(struct kiocb *, const struct iovec *, unsigned long, loff_t);
-    	ssize_t (*aio_write)(struct kiocb *, const struct iovec *, unsigned long, loff_t);
-    	ssize_t (*read_iter)(struct kiocb *, struct iov_iter *);
-    	ssize_t (*write_iter)(struct kiocb *, struct iov_iter *);
-    	int (*iopoll)(struct kiocb *kiocb, void *iob, unsigned int flags);
-    	__poll_t (*poll)(struct file *, struct poll_table_struct *);
+    	ssize_t (*read)();
+    	ssize_t (*write)();
+    	ssize_t (*aio_read)();
+    	ssize_t (*aio_write)();
+    	ssize_t (*read_iter)();
+    	ssize_t (*write_iter)();
+    	int (*iopoll)();
+    	__poll_t (*poll)();
     	long (*unlocked_ioctl)(struct file *, unsigned int, unsigned long);
     	int (*mmap)(struct file *, struct vm_area_struct *);
     	int (*open)(struct inode *, struct file *);
-    	int (*flush)(struct file *, void *id);
+    	int (*flush)();
     	int (*release)(struct inode *, struct file *);
-    	int (*fsync)(struct file *, ...);
-    	int (*aio_fsync)(struct kiocb *, int datasync);
-    	ssize_t (*readv)(struct file *, const struct iovec *, unsigned long, loff_t *);
-    	ssize_t (*writev)(struct file *, const struct iovec *, unsigned long, loff_t *);
+    	int (*fsync)();
+    	int (*aio_fsync)();
+    	ssize_t (*readv)();
+    	ssize_t (*writev)();
     	int (*fasync)(int, struct file *, int);
     	unsigned int fop_flags;
     };
@@ -1951,6 +1953,7 @@ enum KernelPrelude {
     	union {
     		void *user;
     		struct task_struct *tsk;
+    		void (*complete)(u64 user_data, long res);
     	} ki_obj;
     	__u64 ki_user_data;
     	loff_t ki_pos;
