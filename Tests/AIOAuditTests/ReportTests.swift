@@ -80,6 +80,21 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try runTool(["explain", "no-such-rule"]).status, 2)
     }
 
+    func testOutputIsByteIdenticalAcrossRunsAndFileOrder() throws {
+        let a = Paths.fixture("check/lifetime.c")
+        let b = Paths.fixture("check/no_grace.c")
+        let first = try runTool(["check", "--standalone", "--format", "sarif", a, b])
+        let second = try runTool(["check", "--standalone", "--format", "sarif", a, b])
+        XCTAssertEqual(first.out, second.out)
+        let facts1 = try runTool(["facts", "--standalone", a])
+        let facts2 = try runTool(["facts", "--standalone", a])
+        XCTAssertEqual(facts1.out, facts2.out)
+        // Each file's findings do not depend on which other files are checked with it.
+        let alone = try runTool(["check", "--standalone", "--format", "json", b])
+        let together = try runTool(["check", "--standalone", "--format", "json", a, b])
+        XCTAssertTrue(together.out.contains(alone.out.components(separatedBy: "\"findings\" : ")[1].components(separatedBy: "\"mode\"")[0]))
+    }
+
     func testProfileOverride() throws {
         let unit = try Parser.parse(ParseRequest(path: Paths.fixture("check/lifetime.c"), standalone: true))
         let check = FileCheck(unit: unit, profile: try Profiles.named("aio-4.20-6.x"))
