@@ -10,8 +10,10 @@ import Foundation
 struct Options {
     var runs = 11
     var corpus = "../shared/corpus"
-    var tree = ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
-        ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/aio-audit/linux-source-6.1").path
+    var tree =
+        ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
+        ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/aio-audit/linux-source-6.1")
+        .path
     var tool: String = {
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         return me.deletingLastPathComponent().appendingPathComponent("aio-audit").path
@@ -28,7 +30,8 @@ struct Options {
             case "--tree": tree = args.popFirst() ?? tree
             case "--clang": clang = args.popFirst() ?? clang
             default:
-                FileHandle.standardError.write(Data("usage: aio-audit-bench [--runs N] [--corpus DIR] [--tree DIR] [--clang PATH]\n".utf8))
+                FileHandle.standardError.write(
+                    Data("usage: aio-audit-bench [--runs N] [--corpus DIR] [--tree DIR] [--clang PATH]\n".utf8))
                 exit(2)
             }
         }
@@ -69,7 +72,9 @@ func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var pid: pid_t = 0
     let rc = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
-    guard rc == 0 else { throw NSError(domain: "spawn", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot run \(executable)"]) }
+    guard rc == 0 else {
+        throw NSError(domain: "spawn", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot run \(executable)"])
+    }
     var status: Int32 = 0
     waitpid(pid, &status, 0)
     return (status >> 8) & 0xff
@@ -116,7 +121,10 @@ func standalone() throws {
         var clang: Double?
         if available(options.clang) {
             let t = try measure(options.runs) { try run(options.clang, ["-fsyntax-only"] + clangArgs + [seed]) }
-            rows.append(Row(what: "\(options.clang) -fsyntax-only (prelude, same flags), whole process", seconds: t, reference: t))
+            rows.append(
+                Row(
+                    what: "\(options.clang) -fsyntax-only (prelude, same flags), whole process", seconds: t,
+                    reference: t))
             clang = t
         } else {
             print("\n(\(options.clang) not found: no clang reference for the standalone rows; --clang PATH names one)")
@@ -124,7 +132,10 @@ func standalone() throws {
         let request = ParseRequest(path: seed, standalone: true)
         var unit = try Parser.parse(request)
         let parse = try measure(options.runs) { unit = try Parser.parse(request) }
-        rows.append(Row(what: "parse (libclang + syntax, with synthesis rounds: \(unit.parseRounds))", seconds: parse, reference: clang))
+        rows.append(
+            Row(
+                what: "parse (libclang + syntax, with synthesis rounds: \(unit.parseRounds))", seconds: parse,
+                reference: clang))
         let build = measure(options.runs) { _ = FileGraphs(unit: unit) }
         rows.append(Row(what: "flow graphs of \(unit.functions.count) functions", seconds: build, reference: clang))
         let analysis = measure(options.runs) { _ = FileCheck(unit: unit) }
@@ -133,23 +144,36 @@ func standalone() throws {
         rows.append(Row(what: "`aio-audit check`, whole process", seconds: check, reference: clang))
         let patch = options.corpus + "/seed/seed.patch"
         if FileManager.default.fileExists(atPath: patch) {
-            let diff = try measure(options.runs) { try run(options.tool, ["diff", "--patch", patch, seed, "--standalone"]) }
+            let diff = try measure(options.runs) {
+                try run(options.tool, ["diff", "--patch", patch, seed, "--standalone"])
+            }
             rows.append(
-                Row(what: "`aio-audit diff --patch seed.patch` (before and after), whole process; \(String(format: "%.2f", diff / check))x check", seconds: diff, reference: clang))
+                Row(
+                    what:
+                        "`aio-audit diff --patch seed.patch` (before and after), whole process; \(String(format: "%.2f", diff / check))x check",
+                    seconds: diff, reference: clang))
         }
         for format in ["text", "json"] {
             let whole = try measure(options.runs) {
                 try run(options.tool, ["graph", seed, "--standalone", "--format", format])
             }
-            rows.append(Row(what: "`aio-audit graph --format \(format)`, whole process", seconds: whole, reference: clang))
+            rows.append(
+                Row(what: "`aio-audit graph --format \(format)`, whole process", seconds: whole, reference: clang))
         }
         if available(options.sparse) {
             let sparse = try measure(options.runs) {
-                try run(options.sparse, ["-D__KERNEL__", "-nostdinc", "-include", scratch.path + "/prelude.h", "-I", scratch.path + "/include", seed])
+                try run(
+                    options.sparse,
+                    [
+                        "-D__KERNEL__", "-nostdinc", "-include", scratch.path + "/prelude.h", "-I",
+                        scratch.path + "/include", seed,
+                    ])
             }
             rows.append(Row(what: "sparse (same prelude), whole process", seconds: sparse, reference: clang))
         }
-        printTable("Standalone: \(seed) (\(unit.source.split(separator: "\n", omittingEmptySubsequences: false).count) lines)", rows)
+        printTable(
+            "Standalone: \(seed) (\(unit.source.split(separator: "\n", omittingEmptySubsequences: false).count) lines)",
+            rows)
     } else {
         print("\n(corpus not found at \(options.corpus): standalone figures skipped)")
     }
@@ -166,7 +190,10 @@ func kernelTree() throws {
         let clang = try measure(options.runs) {
             try run(compiler, ["-fsyntax-only", "-working-directory=\(invocation.directory)"] + flags)
         }
-        rows.append(Row(what: "\(compiler) -fsyntax-only (compile_commands.json flags), whole process", seconds: clang, reference: clang))
+        rows.append(
+            Row(
+                what: "\(compiler) -fsyntax-only (compile_commands.json flags), whole process", seconds: clang,
+                reference: clang))
         let request = ParseRequest(path: treeFile)
         var unit = try Parser.parse(request)
         let parse = try measure(options.runs) { unit = try Parser.parse(request) }
@@ -178,30 +205,41 @@ func kernelTree() throws {
         let check = try measure(options.runs) { try run(options.tool, ["check", treeFile]) }
         rows.append(Row(what: "`aio-audit check`, whole process", seconds: check, reference: clang))
         // A one-line patch of the tree's file, written outside the tree.
-        let patchFile = FileManager.default.temporaryDirectory.appendingPathComponent("aio-audit-bench-\(getpid()).patch")
+        let patchFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "aio-audit-bench-\(getpid()).patch")
         defer { try? FileManager.default.removeItem(at: patchFile) }
-        let firstLine = (try String(contentsOfFile: treeFile, encoding: .utf8)).split(separator: "\n", maxSplits: 1).first ?? ""
-        try Data("--- a/fs/aio.c\n+++ b/fs/aio.c\n@@ -1,1 +1,2 @@\n \(firstLine)\n+/* benchmark */\n".utf8).write(to: patchFile)
+        let firstLine =
+            (try String(contentsOfFile: treeFile, encoding: .utf8)).split(separator: "\n", maxSplits: 1).first ?? ""
+        try Data("--- a/fs/aio.c\n+++ b/fs/aio.c\n@@ -1,1 +1,2 @@\n \(firstLine)\n+/* benchmark */\n".utf8).write(
+            to: patchFile)
         let diff = try measure(options.runs) { try run(options.tool, ["diff", "--patch", patchFile.path, treeFile]) }
         rows.append(
-            Row(what: "`aio-audit diff --patch` (one-line patch), whole process; \(String(format: "%.2f", diff / check))x check", seconds: diff, reference: clang))
+            Row(
+                what:
+                    "`aio-audit diff --patch` (one-line patch), whole process; \(String(format: "%.2f", diff / check))x check",
+                seconds: diff, reference: clang))
         if available(options.sparse) {
             // As kbuild runs it (make C=2): its own defines, then the compiler's flags, from the
             // tree's directory (the flags hold relative paths); sh adds about a millisecond.
-            let kbuild = ["-D__linux__", "-Dlinux", "-D__STDC__", "-Dunix", "-D__unix__", "-Wbitwise", "-Wno-return-void",
-                "-Wno-unknown-attribute", "-D__x86_64__", "--arch=x86", "-mlittle-endian", "-m64"]
-            let command = "cd \(quote(invocation.directory)) && exec \(options.sparse) "
+            let kbuild = [
+                "-D__linux__", "-Dlinux", "-D__STDC__", "-Dunix", "-D__unix__", "-Wbitwise", "-Wno-return-void",
+                "-Wno-unknown-attribute", "-D__x86_64__", "--arch=x86", "-mlittle-endian", "-m64",
+            ]
+            let command =
+                "cd \(quote(invocation.directory)) && exec \(options.sparse) "
                 + (kbuild + flags).map(quote).joined(separator: " ")
             let sparse = try measure(options.runs) { try run("sh", ["-c", command]) }
             rows.append(Row(what: "sparse (kbuild's sparse flags), whole process", seconds: sparse, reference: clang))
         }
         for format in ["text", "json"] {
             let whole = try measure(options.runs) { try run(options.tool, ["graph", treeFile, "--format", format]) }
-            rows.append(Row(what: "`aio-audit graph --format \(format)`, whole process", seconds: whole, reference: clang))
+            rows.append(
+                Row(what: "`aio-audit graph --format \(format)`, whole process", seconds: whole, reference: clang))
         }
         printTable("Kernel tree: \(treeFile)", rows)
     } else {
-        print("\n(no configured kernel tree at \(options.tree): run scripts/kernel-tree.sh; kernel-tree figures skipped)")
+        print(
+            "\n(no configured kernel tree at \(options.tree): run scripts/kernel-tree.sh; kernel-tree figures skipped)")
     }
 }
 

@@ -55,13 +55,16 @@ enum CompilerArguments {
 struct ParseOptions: ParsableArguments {
     @Option(
         name: .customShort("p"),
-        help: ArgumentHelp("Directory holding compile_commands.json (default: searched upward from the file).", valueName: "dir"))
+        help: ArgumentHelp(
+            "Directory holding compile_commands.json (default: searched upward from the file).", valueName: "dir"))
     var compileDatabase: String?
 
     @Flag(help: "Parse with the built-in kernel prelude even inside a kernel tree.")
     var standalone = false
 
-    @Flag(name: .shortAndLong, help: "Say how the file was parsed (mode, rounds, synthesised declarations, parse errors).")
+    @Flag(
+        name: .shortAndLong, help: "Say how the file was parsed (mode, rounds, synthesised declarations, parse errors)."
+    )
     var verbose = false
 
     func request(for path: String) -> ParseRequest {
@@ -138,7 +141,8 @@ func write(_ text: String, error: Bool = false) {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Report where an object's lifetime is not guaranteed (put-outside-pin, rcu-uncovered-deref, rcu-no-grace-period)."
+        abstract:
+            "Report where an object's lifetime is not guaranteed (put-outside-pin, rcu-uncovered-deref, rcu-no-grace-period)."
     )
 
     @Argument(help: "C files (fs/aio.c of any era); extra compiler arguments go after --.")
@@ -147,7 +151,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json or sarif.")
     var format: FindingsFormat = .text
 
-    @Option(name: .long, help: "A built-in profile's name, or a JSON profile file (default: chosen from the file's content).")
+    @Option(
+        name: .long,
+        help: "A built-in profile's name, or a JSON profile file (default: chosen from the file's content).")
     var profile: String?
 
     @Flag(help: "Warnings count as errors for the exit status.")
@@ -200,7 +206,8 @@ struct CheckCommand: ParsableCommand {
 struct FactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facts",
-        abstract: "Print every role the analysis uses (reference counts, pin counters, contexts, release paths) and where it came from."
+        abstract:
+            "Print every role the analysis uses (reference counts, pin counters, contexts, release paths) and where it came from."
     )
 
     @Argument(help: "The C file.")
@@ -290,10 +297,14 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "The patch is already applied to the file: undo it for \"before\".")
     var reverse = false
 
-    @Flag(name: [.customShort("R"), .long], help: "Review the patch applied backwards (as git apply -R): undoing it is the change.")
+    @Flag(
+        name: [.customShort("R"), .long],
+        help: "Review the patch applied backwards (as git apply -R): undoing it is the change.")
     var revert = false
 
-    @Option(name: .long, help: ArgumentHelp("Where the patch's files are (default: the current directory).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Where the patch's files are (default: the current directory).", valueName: "dir"))
     var tree: String?
 
     @Flag(help: "Review what is staged for commit against HEAD.")
@@ -326,13 +337,17 @@ struct DiffCommand: ParsableCommand {
                     reverse: reverse || revert)
                 if revert {
                     // The file holds the patch; the change removes it.
-                    found.versions = found.versions.map { FileVersions(path: $0.path, before: $0.after, after: $0.before) }
+                    found.versions = found.versions.map {
+                        FileVersions(path: $0.path, before: $0.after, after: $0.before)
+                    }
                 }
                 changes = found
             } else {
                 guard positional.count <= 2 else { throw ValidationError("diff takes BASE [HEAD]") }
                 if staged && !positional.isEmpty { throw ValidationError("--staged takes no revisions") }
-                if !staged && positional.isEmpty { throw ValidationError("diff needs --patch P, BASE [HEAD], or --staged") }
+                if !staged && positional.isEmpty {
+                    throw ValidationError("diff needs --patch P, BASE [HEAD], or --staged")
+                }
                 changes = try Changes.fromGit(
                     directory: FileManager.default.currentDirectoryPath, base: staged ? "HEAD" : positional.first,
                     head: staged ? nil : positional.dropFirst().first, staged: staged, paths: CompilerArguments.extra)

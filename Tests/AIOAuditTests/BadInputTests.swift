@@ -5,8 +5,10 @@ import XCTest
 
 /// SPEC section 5: every bad input ends in one clear line naming it, exit status 2, no crash.
 final class BadInputTests: XCTestCase {
-    func assertInputError(_ path: String, contains fragment: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertThrowsError(try Parser.parse(ParseRequest(path: path, standalone: true)), file: file, line: line) { error in
+    func assertInputError(_ path: String, contains fragment: String, file: StaticString = #filePath, line: UInt = #line)
+    {
+        XCTAssertThrowsError(try Parser.parse(ParseRequest(path: path, standalone: true)), file: file, line: line) {
+            error in
             guard let input = error as? InputError else {
                 return XCTFail("not an input error: \(error)", file: file, line: line)
             }
@@ -60,7 +62,10 @@ final class BadInputTests: XCTestCase {
     func testDeepParenthesesNesting() throws {
         let f = try temporaryDirectory(self).appendingPathComponent("deep.c")
         let n = 100_000
-        try Data(("int f(int x) { return " + String(repeating: "(", count: n) + "x" + String(repeating: ")", count: n) + "; }\n").utf8).write(to: f)
+        try Data(
+            ("int f(int x) { return " + String(repeating: "(", count: n) + "x" + String(repeating: ")", count: n)
+                + "; }\n").utf8
+        ).write(to: f)
         assertInputError(f.path, contains: "nests too deeply to parse")
     }
 
@@ -68,7 +73,8 @@ final class BadInputTests: XCTestCase {
         // No brackets, so clang's bracket limit does not stop it: the frontend's own limit does.
         let f = try temporaryDirectory(self).appendingPathComponent("deep_if.c")
         let n = 100_000
-        try Data(("int f(int x) {\n" + String(repeating: "if (x) ", count: n) + "x++;\nreturn x; }\n").utf8).write(to: f)
+        try Data(("int f(int x) {\n" + String(repeating: "if (x) ", count: n) + "x++;\nreturn x; }\n").utf8).write(
+            to: f)
         assertInputError(f.path, contains: "nests deeper than 1000 levels")
     }
 
@@ -85,7 +91,8 @@ final class BadInputTests: XCTestCase {
         let text = try String(contentsOfFile: Paths.fixture("aio_sample.c"), encoding: .utf8)
         let cut = text.range(of: "static void deferred_fput")!.upperBound
         let f = try temporaryDirectory(self).appendingPathComponent("truncated.c")
-        try Data((String(text[..<cut]) + "(struct work_struct *work)\n{\n\tspin_lock_irq(&pending_lock);\n").utf8).write(to: f)
+        try Data((String(text[..<cut]) + "(struct work_struct *work)\n{\n\tspin_lock_irq(&pending_lock);\n").utf8)
+            .write(to: f)
         let unit = try Parser.parse(ParseRequest(path: f.path, standalone: true))
         XCTAssertFalse(unit.errors.isEmpty)
         XCTAssertTrue(unit.functions.contains { $0.name == "put_ioctx" })

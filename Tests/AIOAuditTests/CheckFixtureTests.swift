@@ -11,7 +11,8 @@ final class CheckFixtureTests: XCTestCase {
         var paths: [String] = []
         for dir in ["", "check", "graph"] {
             let url = Paths.fixtures.appendingPathComponent(dir)
-            for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() where name.hasSuffix(".c") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+            where name.hasSuffix(".c") {
                 paths.append(url.appendingPathComponent(name).path)
             }
         }
@@ -43,18 +44,23 @@ final class CheckFixtureTests: XCTestCase {
             XCTAssertEqual(
                 actual.sorted(), expected.sorted(), "\((path as NSString).lastPathComponent): reported vs annotated")
             XCTAssertTrue(check.notAnalysed.isEmpty, "\(path): \(check.notAnalysed)")
-            for f in check.findings { XCTAssertFalse(f.witness.isEmpty, "\(path):\(f.line): a finding without a witness") }
+            for f in check.findings {
+                XCTAssertFalse(f.witness.isEmpty, "\(path):\(f.line): a finding without a witness")
+            }
         }
         XCTAssertGreaterThanOrEqual(annotated, 3)
     }
 
     func testWitnessOfTheAsynchronousFinalPut() throws {
-        let check = FileCheck(unit: try Parser.parse(ParseRequest(path: Paths.fixture("check/lifetime.c"), standalone: true)))
+        let check = FileCheck(
+            unit: try Parser.parse(ParseRequest(path: Paths.fixture("check/lifetime.c"), standalone: true)))
         let f = try XCTUnwrap(check.findings.first { $0.rule == PutOutsidePin.id && $0.function == "final_put_work" })
         let lines = f.witness.map(\.line)
         // Registration, the request-pin release, the lock drop, the put, the release, its effect.
-        XCTAssertEqual(f.witness.first?.message.contains("DECLARE_WORK(final_put, final_put_work)"), true, "\(f.witness)")
-        XCTAssertTrue(f.witness.contains { $0.message.contains("drop_request(ctx, req) drops the request's pin on ctx") })
+        XCTAssertEqual(
+            f.witness.first?.message.contains("DECLARE_WORK(final_put, final_put_work)"), true, "\(f.witness)")
+        XCTAssertTrue(
+            f.witness.contains { $0.message.contains("drop_request(ctx, req) drops the request's pin on ctx") })
         XCTAssertTrue(f.witness.contains { $0.message.contains("release_ctx() calls vm_munmap()") })
         XCTAssertTrue(f.message.contains("work item"))
         XCTAssertTrue(f.message.contains("vm_munmap"))

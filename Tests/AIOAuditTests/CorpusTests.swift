@@ -53,8 +53,12 @@ final class CorpusTests: XCTestCase {
     func testSeedBeforeHasExactlyThePutOutsidePinWithItsWitness() throws {
         let path = try Paths.corpusFile("seed/aio-seed-before.c")
         let check = FileCheck(unit: try Parser.parse(ParseRequest(path: path, standalone: true)))
-        let mission = check.findings.filter { [PutOutsidePin.id, RCUUncoveredDeref.id, RCUNoGracePeriod.id].contains($0.rule) }
-        XCTAssertEqual(mission.map { "\($0.line) \($0.function) \($0.rule) \($0.severity.rawValue)" }, ["616 aio_fput_routine put-outside-pin error"])
+        let mission = check.findings.filter {
+            [PutOutsidePin.id, RCUUncoveredDeref.id, RCUNoGracePeriod.id].contains($0.rule)
+        }
+        XCTAssertEqual(
+            mission.map { "\($0.line) \($0.function) \($0.rule) \($0.severity.rawValue)" },
+            ["616 aio_fput_routine put-outside-pin error"])
         let w = try XCTUnwrap(mission.first).witness
         XCTAssertTrue(w.contains { $0.line == 61 && $0.message.contains("DECLARE_WORK") }, "\(w)")
         XCTAssertTrue(w.contains { $0.line == 613 && $0.message.contains("really_put_req(ctx, req)") }, "\(w)")
@@ -76,7 +80,8 @@ final class CorpusTests: XCTestCase {
         let facts = FactsReport.text(FileCheck(unit: try Parser.parse(ParseRequest(path: path, standalone: true))))
         for expected in [
             "get_ioctx: get of struct kioctx", "try_get_ioctx: try-get of struct kioctx",
-            "put_ioctx: put of struct kioctx (argument 1, field users), release __put_ioctx", "struct kioctx.reqs_active",
+            "put_ioctx: put of struct kioctx (argument 1, field users), release __put_ioctx",
+            "struct kioctx.reqs_active",
             "aio_fput_routine: work item", "do_munmap()", "call_rcu()", "sleeps: __put_ioctx",
         ] {
             XCTAssertTrue(facts.contains(expected), "facts lack '\(expected)'")

@@ -9,7 +9,8 @@ import XCTest
 final class GraphFixtureTests: XCTestCase {
     func testEveryGraphFixtureMatchesItsExpectedShape() throws {
         let dir = Paths.fixtures.appendingPathComponent("graph")
-        let sources = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".c") }.sorted()
+        let sources = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".c") }
+            .sorted()
         XCTAssertGreaterThanOrEqual(sources.count, 10, "graph fixtures missing")
         let update = ProcessInfo.processInfo.environment["AIO_AUDIT_UPDATE_EXPECTED"] == "1"
         for name in sources {

@@ -10,7 +10,8 @@ final class GraphTests: XCTestCase {
         XCTAssertEqual(
             g.trace(),
             [
-                "lock pending_lock", "call list_empty(&pending)", "call list_first_entry(&pending, struct request, list)",
+                "lock pending_lock", "call list_empty(&pending)",
+                "call list_first_entry(&pending, struct request, list)",
                 "call list_del(&req->list)", "unlock pending_lock", "call fput(req->filp)", "lock ctx->ctx_lock",
                 "call drop_request(ctx, req)", "unlock ctx->ctx_lock", "call put_ioctx(ctx)", "lock pending_lock",
                 "unlock pending_lock",
@@ -86,7 +87,8 @@ final class GraphTests: XCTestCase {
         XCTAssertEqual(header.name, "hlist_for_each_entry_rcu")
         XCTAssertEqual(header.events.last?.arguments?.map(\.text), ["it", "&t->bucket", "hnode"])
         XCTAssertTrue(g.blocks.contains { b in b.successors.contains { $0.back && $0.target == header.id } })
-        XCTAssertEqual(g.trace([.rcuReadLock, .rcuReadUnlock]), ["rcu-read-lock", "rcu-read-unlock", "rcu-read-unlock"])
+        XCTAssertEqual(
+            g.trace([.rcuReadLock, .rcuReadUnlock]), ["rcu-read-lock", "rcu-read-unlock", "rcu-read-unlock"])
     }
 
     func testSwitchEdges() throws {

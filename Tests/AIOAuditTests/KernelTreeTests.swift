@@ -12,7 +12,8 @@ final class KernelTreeTests: XCTestCase {
         try FileManager.default.copyItem(at: Paths.fixtures.appendingPathComponent("kernel-tree"), to: dir)
         let entry: [String: Any] = [
             "directory": dir.path, "file": "fs/aio.c",
-            "command": "clang -Wp,-MMD,fs/.aio.o.d -nostdinc -I./include -D__KERNEL__ -std=gnu11 -Werror -O2 -mindirect-branch=thunk-extern -c -o fs/aio.o fs/aio.c",
+            "command":
+                "clang -Wp,-MMD,fs/.aio.o.d -nostdinc -I./include -D__KERNEL__ -std=gnu11 -Werror -O2 -mindirect-branch=thunk-extern -c -o fs/aio.o fs/aio.c",
         ]
         let data = try JSONSerialization.data(withJSONObject: [entry], options: [.prettyPrinted])
         try data.write(to: dir.appendingPathComponent("compile_commands.json"))
@@ -31,8 +32,10 @@ final class KernelTreeTests: XCTestCase {
         let complete = try XCTUnwrap(file.graphs.first { $0.function == "complete_request" })
         XCTAssertEqual(
             complete.trace([.call, .lock, .unlock, .rcuReadLock, .rcuReadUnlock, .decrement]),
-            ["rcu-read-lock", "lock ctx->ctx_lock", "decrement", "unlock ctx->ctx_lock", "rcu-read-unlock",
-             "call put_ioctx(ctx)"])
+            [
+                "rcu-read-lock", "lock ctx->ctx_lock", "decrement", "unlock ctx->ctx_lock", "rcu-read-unlock",
+                "call put_ioctx(ctx)",
+            ])
         let lock = try XCTUnwrap(complete.allEvents.first { $0.kind == .lock })
         XCTAssertEqual(lock.lockKind, .irqsave)
         XCTAssertEqual(lock.callee, "spin_lock_irqsave")
@@ -47,7 +50,8 @@ final class KernelTreeTests: XCTestCase {
         let elsewhere = try temporaryDirectory(self).appendingPathComponent("aio.c")
         try FileManager.default.copyItem(at: tree.appendingPathComponent("fs/aio.c"), to: elsewhere)
         // -p names a database that has no entry for this file: an input error, not a silent fallback.
-        XCTAssertThrowsError(try Parser.parse(ParseRequest(path: elsewhere.path, compileDatabaseDirectory: tree.path))) {
+        XCTAssertThrowsError(try Parser.parse(ParseRequest(path: elsewhere.path, compileDatabaseDirectory: tree.path)))
+        {
             XCTAssertTrue("\($0)".contains("is not in the compile database"), "\($0)")
         }
         let unit = try Parser.parse(
@@ -73,8 +77,11 @@ final class KernelTreeTests: XCTestCase {
 
     /// Debian's 6.1 tree configured by scripts/kernel-tree.sh, when it is there.
     func testConfiguredDebianTreeWhenPresent() throws {
-        let cache = ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/aio-audit/linux-source-6.1").path
+        let cache =
+            ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
+                ".cache/aio-audit/linux-source-6.1"
+            ).path
         let file = cache + "/fs/aio.c"
         guard FileManager.default.fileExists(atPath: cache + "/compile_commands.json") else {
             throw XCTSkip("no configured kernel tree at \(cache) (scripts/kernel-tree.sh makes one)")

@@ -12,7 +12,8 @@ final class ReportTests: XCTestCase {
     func testTextIsCompilerStyleWithExcerptAndNotes() throws {
         let text = FindingsReport.text([try lifetime()], colour: false)
         let first = try XCTUnwrap(text.split(separator: "\n").first)
-        XCTAssertTrue(first.hasPrefix(Paths.fixture("check/lifetime.c") + ":94:2: error: put_ctx(ctx) may drop"), String(first))
+        XCTAssertTrue(
+            first.hasPrefix(Paths.fixture("check/lifetime.c") + ":94:2: error: put_ctx(ctx) may drop"), String(first))
         XCTAssertTrue(first.hasSuffix("[put-outside-pin]"))
         XCTAssertTrue(text.contains(" 94 | \tput_ctx(ctx);"))
         XCTAssertTrue(text.contains("    | \t^"))
@@ -68,14 +69,18 @@ final class ReportTests: XCTestCase {
         let warning = try runTool(["check", "--standalone", Paths.fixture("check/warning_only.c")])
         XCTAssertEqual(warning.status, 0, warning.out + warning.err)
         XCTAssertTrue(warning.out.contains("warning:"), warning.out)
-        XCTAssertEqual(try runTool(["check", "--standalone", "--strict", Paths.fixture("check/warning_only.c")]).status, 1)
+        XCTAssertEqual(
+            try runTool(["check", "--standalone", "--strict", Paths.fixture("check/warning_only.c")]).status, 1)
         // Options after the files, and compiler flags after --.
-        let flags = try runTool(["check", Paths.fixture("check/no_grace.c"), "--standalone", "--format", "json", "--", "-DUNUSED=1"])
+        let flags = try runTool([
+            "check", Paths.fixture("check/no_grace.c"), "--standalone", "--format", "json", "--", "-DUNUSED=1",
+        ])
         XCTAssertEqual(flags.status, 1, flags.err)
         XCTAssertTrue(flags.out.contains("\"rule\" : \"rcu-no-grace-period\""), flags.out)
         let missing = try runTool(["check", "/nonexistent.c"])
         XCTAssertEqual(missing.status, 2)
-        XCTAssertEqual(try runTool(["check", "--profile", "no-such-profile", Paths.fixture("check/no_grace.c")]).status, 2)
+        XCTAssertEqual(
+            try runTool(["check", "--profile", "no-such-profile", Paths.fixture("check/no_grace.c")]).status, 2)
         XCTAssertEqual(try runTool(["explain", "put-outside-pin"]).status, 0)
         XCTAssertEqual(try runTool(["explain", "no-such-rule"]).status, 2)
     }
@@ -92,7 +97,9 @@ final class ReportTests: XCTestCase {
         // Each file's findings do not depend on which other files are checked with it.
         let alone = try runTool(["check", "--standalone", "--format", "json", b])
         let together = try runTool(["check", "--standalone", "--format", "json", a, b])
-        XCTAssertTrue(together.out.contains(alone.out.components(separatedBy: "\"findings\" : ")[1].components(separatedBy: "\"mode\"")[0]))
+        XCTAssertTrue(
+            together.out.contains(
+                alone.out.components(separatedBy: "\"findings\" : ")[1].components(separatedBy: "\"mode\"")[0]))
     }
 
     func testProfileOverride() throws {

@@ -33,7 +33,10 @@ final class ReviewTests: XCTestCase {
         let r = try diff(["--patch", review.appendingPathComponent("series.mbox").path, "--tree", review.path])
         XCTAssertEqual(r.status, 0)
         XCTAssertTrue(r.out.contains("0 introduced, 0 fixed, 1 unchanged"), r.out)
-        XCTAssertEqual(try diff(["--patch", review.appendingPathComponent("series.mbox").path, "--tree", review.path, "--fail-on", "any"]).status, 1)
+        XCTAssertEqual(
+            try diff([
+                "--patch", review.appendingPathComponent("series.mbox").path, "--tree", review.path, "--fail-on", "any",
+            ]).status, 1)
     }
 
     func testNewDeletedRenamedBinaryAndOtherFiles() throws {
@@ -63,7 +66,8 @@ final class ReviewTests: XCTestCase {
             XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
         }
         XCTAssertEqual(try diff(["--patch", "/nonexistent.patch"]).status, 2)
-        XCTAssertEqual(try diff(["--patch", review.appendingPathComponent("fix.patch").path, "/nonexistent.c"]).status, 2)
+        XCTAssertEqual(
+            try diff(["--patch", review.appendingPathComponent("fix.patch").path, "/nonexistent.c"]).status, 2)
     }
 
     func testPatchApplicationReproducesTheOtherSide() throws {
@@ -83,7 +87,8 @@ final class ReviewTests: XCTestCase {
         let text = try String(contentsOfFile: seed, encoding: .utf8)
         let applied = try Patch.parse(text, name: "seed").files[0].apply(
             to: try String(contentsOfFile: before, encoding: .utf8), name: "seed")
-        XCTAssertEqual(applied, try String(contentsOfFile: after, encoding: .utf8), "the patch reproduces the after-file")
+        XCTAssertEqual(
+            applied, try String(contentsOfFile: after, encoding: .utf8), "the patch reproduces the after-file")
         let r = try diff(["--patch", seed, before])
         XCTAssertEqual(r.status, 0)
         XCTAssertTrue(r.out.contains("0 introduced, 1 fixed, 0 unchanged"), r.out)
@@ -96,11 +101,15 @@ final class ReviewTests: XCTestCase {
     // MARK: Formats
 
     func testSARIFOfADiffCarriesBaselineStatesAndValidates() throws {
-        let r = try diff(["--patch", review.appendingPathComponent("series.mbox").path, "--tree", review.path, "--format", "sarif"])
+        let r = try diff([
+            "--patch", review.appendingPathComponent("series.mbox").path, "--tree", review.path, "--format", "sarif",
+        ])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         let results = try XCTUnwrap((object["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
         XCTAssertEqual(results.compactMap { $0["baselineState"] as? String }, ["unchanged"])
-        let fixed = try diff(["--patch", review.appendingPathComponent("fix.patch").path, "--tree", review.path, "--format", "sarif"])
+        let fixed = try diff([
+            "--patch", review.appendingPathComponent("fix.patch").path, "--tree", review.path, "--format", "sarif",
+        ])
         XCTAssertTrue(fixed.out.contains("\"baselineState\" : \"absent\""), fixed.out)
         try validateSARIF(fixed.out, in: self)
     }
@@ -111,9 +120,13 @@ final class ReviewTests: XCTestCase {
         let f = Finding(
             rule: "put-outside-pin", severity: .error, file: "fs/a,b.c", function: "f", line: 3, column: 2,
             message: "m: 100%\nsecond", object: "ctx", statement: "put(ctx)", witness: [])
-        let text = ReviewReport.github([FileReview(path: "x", before: nil, after: nil, findings: [ReviewedFinding(finding: f, change: .introduced)])])
+        let text = ReviewReport.github([
+            FileReview(path: "x", before: nil, after: nil, findings: [ReviewedFinding(finding: f, change: .introduced)])
+        ])
         XCTAssertEqual(
-            text, "::error file=fs/a%2Cb.c,line=3,col=2,title=aio-audit put-outside-pin (introduced)::m: 100%25%0Asecond%0A\n")
+            text,
+            "::error file=fs/a%2Cb.c,line=3,col=2,title=aio-audit put-outside-pin (introduced)::m: 100%25%0Asecond%0A\n"
+        )
     }
 
     // MARK: Suppressions and baselines
@@ -122,17 +135,33 @@ final class ReviewTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         let base = try String(contentsOf: review.appendingPathComponent("base.c"), encoding: .utf8)
         let file = dir.appendingPathComponent("s.c")
-        try Data(base.replacingOccurrences(of: "\tput_ctx(ctx);\n}", with: "\t/* aio-audit: ignore put-outside-pin the request holds a reference here */\n\tput_ctx(ctx);\n}").utf8).write(to: file)
+        try Data(
+            base.replacingOccurrences(
+                of: "\tput_ctx(ctx);\n}",
+                with: "\t/* aio-audit: ignore put-outside-pin the request holds a reference here */\n\tput_ctx(ctx);\n}"
+            ).utf8
+        ).write(to: file)
         XCTAssertEqual(try runTool(["check", "--standalone", file.path]).status, 0)
-        try Data(base.replacingOccurrences(of: "\tput_ctx(ctx);\n}", with: "\tput_ctx(ctx); /* aio-audit: ignore put-outside-pin */\n}").utf8).write(to: file)
+        try Data(
+            base.replacingOccurrences(
+                of: "\tput_ctx(ctx);\n}", with: "\tput_ctx(ctx); /* aio-audit: ignore put-outside-pin */\n}"
+            ).utf8
+        ).write(to: file)
         let unexplained = try runTool(["check", "--standalone", file.path])
         XCTAssertTrue(unexplained.out.contains("[suppression-without-reason]"), unexplained.out)
         let baseline = dir.appendingPathComponent("baseline.json").path
-        XCTAssertEqual(try runTool(["check", "--standalone", review.appendingPathComponent("base.c").path, "--write-baseline", baseline]).status, 1)
-        let accepted = try runTool(["check", "--standalone", review.appendingPathComponent("base.c").path, "--baseline", baseline])
+        XCTAssertEqual(
+            try runTool([
+                "check", "--standalone", review.appendingPathComponent("base.c").path, "--write-baseline", baseline,
+            ]).status, 1)
+        let accepted = try runTool([
+            "check", "--standalone", review.appendingPathComponent("base.c").path, "--baseline", baseline,
+        ])
         XCTAssertEqual(accepted.status, 0, accepted.out)
         XCTAssertEqual(accepted.out, "")
-        XCTAssertEqual(try runTool(["check", review.appendingPathComponent("base.c").path, "--baseline", "/nonexistent.json"]).status, 2)
+        XCTAssertEqual(
+            try runTool(["check", review.appendingPathComponent("base.c").path, "--baseline", "/nonexistent.json"])
+                .status, 2)
     }
 
     // MARK: Identity
@@ -146,8 +175,10 @@ final class ReviewTests: XCTestCase {
         let moved = String(source[start.lowerBound..<end.lowerBound])
         var reformatted = source.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "") + "\n" + moved
         reformatted = reformatted.replacingOccurrences(of: "\t", with: "        ")
-        let before = try Parser.parse(ParseRequest(path: dir.appendingPathComponent("a.c").path, contents: source, standalone: true))
-        let after = try Parser.parse(ParseRequest(path: dir.appendingPathComponent("a.c").path, contents: reformatted, standalone: true))
+        let before = try Parser.parse(
+            ParseRequest(path: dir.appendingPathComponent("a.c").path, contents: source, standalone: true))
+        let after = try Parser.parse(
+            ParseRequest(path: dir.appendingPathComponent("a.c").path, contents: reformatted, standalone: true))
         let classes = Review.classify(before: FileCheck(unit: before).findings, after: FileCheck(unit: after).findings)
         XCTAssertEqual(Set(classes.map(\.change)), [.unchanged])
         XCTAssertEqual(classes.count, 9)
@@ -177,7 +208,10 @@ final class ReviewTests: XCTestCase {
     func buggyAndFixed() throws -> (Data, String) {
         let buggy = try Data(contentsOf: review.appendingPathComponent("base.c"))
         let text = try String(contentsOf: review.appendingPathComponent("fix.patch"), encoding: .utf8)
-        return (buggy, try Patch.parse(text, name: "fix").files[0].apply(to: String(decoding: buggy, as: UTF8.self), name: "fix"))
+        return (
+            buggy,
+            try Patch.parse(text, name: "fix").files[0].apply(to: String(decoding: buggy, as: UTF8.self), name: "fix")
+        )
     }
 
     func testRevisionsOfAGitTree() throws {
@@ -225,7 +259,9 @@ final class ReviewTests: XCTestCase {
         try git(["add", "fs/aio.c"], in: repo)
         let blocked = Process()
         blocked.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        blocked.arguments = ["git", "-C", repo.path, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "bug"]
+        blocked.arguments = [
+            "git", "-C", repo.path, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "bug",
+        ]
         let out = Pipe()
         blocked.standardOutput = out
         blocked.standardError = out

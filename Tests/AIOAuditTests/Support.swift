@@ -17,7 +17,8 @@ enum Paths {
         let candidates = [
             Bundle.main.bundleURL.appendingPathComponent("aio-audit"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("aio-audit"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("aio-audit"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "aio-audit"),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
@@ -57,7 +58,9 @@ func runTool(_ arguments: [String], in directory: URL? = nil) throws -> (status:
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (
+        process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
+    )
 }
 
 /// A temporary directory removed after the test.
@@ -88,8 +91,11 @@ extension FlowGraph {
 /// Validates SARIF against ../shared/schemas/sarif-schema-2.1.0.json with Python's jsonschema
 /// (skips when the schema or the module is not there).
 func validateSARIF(_ sarif: String, in test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws {
-    let schema = Paths.repository.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
-    guard FileManager.default.fileExists(atPath: schema.path) else { throw XCTSkip("no SARIF schema at \(schema.path)") }
+    let schema = Paths.repository.deletingLastPathComponent().appendingPathComponent(
+        "shared/schemas/sarif-schema-2.1.0.json")
+    guard FileManager.default.fileExists(atPath: schema.path) else {
+        throw XCTSkip("no SARIF schema at \(schema.path)")
+    }
     let dir = try temporaryDirectory(test)
     let output = dir.appendingPathComponent("out.sarif")
     try Data(sarif.utf8).write(to: output)

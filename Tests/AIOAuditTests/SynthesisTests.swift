@@ -26,8 +26,11 @@ final class SynthesisTests: XCTestCase {
         let link = try XCTUnwrap(graphs.first { $0.function == "link_ctx" })
         XCTAssertEqual(
             link.trace(),
-            ["lock mm->ioctx_list_lock", "unlock mm->ioctx_list_lock", "call INIT_WORK(&ctx->wq, aio_kick_handler, ctx)",
-             "call get_ioctx(ctx)"])
+            [
+                "lock mm->ioctx_list_lock", "unlock mm->ioctx_list_lock",
+                "call INIT_WORK(&ctx->wq, aio_kick_handler, ctx)",
+                "call get_ioctx(ctx)",
+            ])
         let work = try XCTUnwrap(unit.globals.first { $0.name == "fput_work" })
         guard case .call(let callee, _, let arguments, _)? = work.initializer?.kind else {
             return XCTFail("DECLARE_WORK not read as a call: \(String(describing: work.initializer))")
@@ -53,11 +56,15 @@ final class SynthesisTests: XCTestCase {
         XCTAssertTrue(text.contains("struct other {\n\tint x;\n};"), "nothing else learnt in that round")
         // The next round learns the member.
         XCTAssertTrue(
-            s.learn(from: [diagnostic("no member named 'y' in 'struct other'")], mainFile: "/f.c", source: source, lineStarts: [0]))
+            s.learn(
+                from: [diagnostic("no member named 'y' in 'struct other'")], mainFile: "/f.c", source: source,
+                lineStarts: [0]))
         XCTAssertTrue(s.complete(prelude: prelude).contains("\tint x;\n    long y;\n};"))
         // Nothing new: no further round.
         XCTAssertFalse(
-            s.learn(from: [diagnostic("no member named 'y' in 'struct other'")], mainFile: "/f.c", source: source, lineStarts: [0]))
+            s.learn(
+                from: [diagnostic("no member named 'y' in 'struct other'")], mainFile: "/f.c", source: source,
+                lineStarts: [0]))
     }
 
     func testMemberTypeFollowsItsUse() {
@@ -72,7 +79,8 @@ final class SynthesisTests: XCTestCase {
     }
 
     func testOlderShapeAlternative() {
-        let prelude = "typedef long long ktime_t; /* aio-audit alternative: typedef union ktime { long long tv64; } ktime_t; */\n"
+        let prelude =
+            "typedef long long ktime_t; /* aio-audit alternative: typedef union ktime { long long tv64; } ktime_t; */\n"
         var s = DeclarationSynthesis()
         XCTAssertTrue(prelude.contains("typedef long long ktime_t;"))
         XCTAssertTrue(
@@ -85,8 +93,10 @@ final class SynthesisTests: XCTestCase {
     }
 
     func testFunctionsTheFileDeclaresOtherwise() {
-        let prelude = "void use_mm(struct mm_struct *mm);\nint other(void);\nlong do_mmap(struct file *file,\n\tunsigned long addr);\n"
-        let source = Array("static void use_mm(struct mm_struct *mm)\nvoid fastcall __put_ioctx(struct kioctx *ctx)\n".utf8)
+        let prelude =
+            "void use_mm(struct mm_struct *mm);\nint other(void);\nlong do_mmap(struct file *file,\n\tunsigned long addr);\n"
+        let source = Array(
+            "static void use_mm(struct mm_struct *mm)\nvoid fastcall __put_ioctx(struct kioctx *ctx)\n".utf8)
         var s = DeclarationSynthesis(prelude: prelude)
         XCTAssertTrue(
             s.learn(
@@ -94,7 +104,8 @@ final class SynthesisTests: XCTestCase {
                     diagnostic("static declaration of 'use_mm' follows non-static declaration", line: 1, column: 13),
                     diagnostic("conflicting types for '__put_ioctx'", line: 2, column: 15),
                     diagnostic("conflicting types for 'do_mmap'", line: 1, column: 1),
-                ], mainFile: "/f.c", source: source, lineStarts: [0] + source.indices.filter { source[$0] == 0x0A }.map { $0 + 1 }))
+                ], mainFile: "/f.c", source: source,
+                lineStarts: [0] + source.indices.filter { source[$0] == 0x0A }.map { $0 + 1 }))
         let text = s.complete(prelude: prelude)
         XCTAssertFalse(text.contains("void use_mm(struct mm_struct *mm);"), text)
         XCTAssertFalse(text.contains("do_mmap"), "a prototype over two lines goes whole: \(text)")
@@ -105,7 +116,8 @@ final class SynthesisTests: XCTestCase {
 
     func testErrorsInOtherFilesTeachNothing() {
         var s = DeclarationSynthesis()
-        let d = ParseDiagnostic(line: 1, column: 1, file: "/elsewhere.h", severity: "error", message: "unknown type name 'x_t'")
+        let d = ParseDiagnostic(
+            line: 1, column: 1, file: "/elsewhere.h", severity: "error", message: "unknown type name 'x_t'")
         XCTAssertFalse(s.learn(from: [d], mainFile: "/f.c", source: [], lineStarts: [0]))
     }
 }

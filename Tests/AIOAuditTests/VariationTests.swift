@@ -26,7 +26,8 @@ final class VariationTests: XCTestCase {
         s = s.replacingOccurrences(
             of: "static DECLARE_WORK(fput_work, deferred_put_fn);", with: "static struct work_struct fput_work;")
         s = s.replacingOccurrences(
-            of: "static int __init aio_setup(void)\n{", with: "static int __init aio_setup(void)\n{\n\tINIT_WORK(&fput_work, deferred_put_fn);")
+            of: "static int __init aio_setup(void)\n{",
+            with: "static int __init aio_setup(void)\n{\n\tINIT_WORK(&fput_work, deferred_put_fn);")
         XCTAssertEqual(summary(try check(s)), ["deferred_put_fn put-outside-pin error put_ioctx(ctx)"])
     }
 
@@ -52,7 +53,9 @@ final class VariationTests: XCTestCase {
     func testPutWrittenAsAMacroOfTheFile() throws {
         let s = try seed("aio-seed-before.c").replacingOccurrences(
             of: "static inline void put_ioctx(struct kioctx *kioctx)",
-            with: "#define put_ioctx(k) do { if (atomic_dec_and_test(&(k)->users)) __put_ioctx(k); } while (0)\nstatic inline void unused_put(struct kioctx *kioctx)")
+            with:
+                "#define put_ioctx(k) do { if (atomic_dec_and_test(&(k)->users)) __put_ioctx(k); } while (0)\nstatic inline void unused_put(struct kioctx *kioctx)"
+        )
         let c = try check(s)
         XCTAssertEqual(c.findings.map { "\($0.function) \($0.rule)" }, ["aio_fput_routine put-outside-pin"])
     }
@@ -60,7 +63,8 @@ final class VariationTests: XCTestCase {
     func testReformattingKeepsTheIdentity() throws {
         let original = try check(try seed("aio-seed-before.c"))
         let reformatted = try check(
-            try seed("aio-seed-before.c").replacingOccurrences(of: "\t\tput_ioctx(ctx);", with: "\n\n\t\tput_ioctx( ctx );"))
+            try seed("aio-seed-before.c").replacingOccurrences(
+                of: "\t\tput_ioctx(ctx);", with: "\n\n\t\tput_ioctx( ctx );"))
         XCTAssertEqual(original.findings.map(Identity.of), reformatted.findings.map(Identity.of))
         XCTAssertNotEqual(original.findings.first?.line, reformatted.findings.first?.line)
     }

@@ -114,7 +114,9 @@ public struct Engine {
             if let f = analyse(g) { findings += f } else { skipped.append((name, g.line)) }
         }
         var seen: Set<String> = []
-        findings = findings.filter { seen.insert("\($0.rule)|\($0.function)|\($0.line)|\($0.column)|\($0.object)").inserted }
+        findings = findings.filter {
+            seen.insert("\($0.rule)|\($0.function)|\($0.line)|\($0.column)|\($0.object)").inserted
+        }
         findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
         return AnalysisResult(findings: findings, notAnalysed: skipped)
     }
@@ -136,9 +138,12 @@ public struct Engine {
             if e.kind == .call, let callee = e.callee {
                 // A try-get takes the reference the function later puts: it is not inherited.
                 let args = e.arguments ?? []
-                if let role = model.roles[callee], role.kind == .tryGet, let p = args[safe: role.parameter]?.path, p.isVariable {
+                if let role = model.roles[callee], role.kind == .tryGet, let p = args[safe: role.parameter]?.path,
+                    p.isVariable
+                {
                     gets.insert(p.root)
-                } else if KernelFunctions.tryGetPrimitives.contains(callee), let (o, _) = FileModel.fieldOf(args.first) {
+                } else if KernelFunctions.tryGetPrimitives.contains(callee), let (o, _) = FileModel.fieldOf(args.first)
+                {
                     gets.insert(o.root)
                 }
             }
@@ -153,8 +158,9 @@ public struct Engine {
         f.isRelease = model.releaseFunctions.contains(g.function)
         var locked: Set<String> = []
         for e in g.allEvents {
-            if e.kind == .call, ["assert_spin_locked", "lockdep_assert_held", "__lockdep_assert_held", "lockdep_assert_held_once"]
-                .contains(e.callee ?? ""), let p = e.arguments?.first?.path
+            if e.kind == .call,
+                ["assert_spin_locked", "lockdep_assert_held", "__lockdep_assert_held", "lockdep_assert_held_once"]
+                    .contains(e.callee ?? ""), let p = e.arguments?.first?.path
             {
                 f.heldOnEntry[p.description] = .spin
             }
@@ -193,7 +199,8 @@ public struct Engine {
         // without taking were held on entry.
         for (lock, kind) in facts.heldOnEntry { entry.locks[lock] = HeldLock(kind: kind, line: g.line) }
         for p in g.parameters where model.isTracked(AccessPath(root: p.name), in: g) {
-            entry.objects[p.name] = ObjectState(pins: initialPins(p.name, parameter: true, facts: facts, fromContainer: false))
+            entry.objects[p.name] = ObjectState(
+                pins: initialPins(p.name, parameter: true, facts: facts, fromContainer: false))
         }
         // What each event means does not depend on the path: classified once.
         let actions = g.blocks.map { b in b.events.map { classify($0, in: g) } }
@@ -245,7 +252,8 @@ public struct Engine {
                 return .ownLockRelease(object: owner.root, lock: lock.description)
             }
         case .decrement:
-            if let p = e.path, p.components.count == 1, model.isPinCounter(AccessPath(root: p.root), p.components[0].name, in: g),
+            if let p = e.path, p.components.count == 1,
+                model.isPinCounter(AccessPath(root: p.root), p.components[0].name, in: g),
                 model.isTracked(AccessPath(root: p.root), in: g)
             {
                 return .requestPinRelease(object: p.root)
@@ -266,10 +274,12 @@ public struct Engine {
                 let t = model.type(of: object, in: g), model.refcountFields[t]?.contains(field) == true
             {
                 if KernelFunctions.getPrimitives.contains(callee) { return .get(object: object.root) }
-                if KernelFunctions.putWithRegisteredRelease.contains(callee) || KernelFunctions.putWithRelease.contains(callee)
+                if KernelFunctions.putWithRegisteredRelease.contains(callee)
+                    || KernelFunctions.putWithRelease.contains(callee)
                     || KernelFunctions.decrementAndTest.contains(callee)
                 {
-                    let release = model.registeredReleases[field]?.release
+                    let release =
+                        model.registeredReleases[field]?.release
                         ?? (callee == "kref_put" ? args[safe: 1]?.text : nil)
                         ?? model.counterReleases["\(t).\(field)"]?.release
                     let role = release.map {
@@ -313,7 +323,8 @@ public struct Engine {
             if e.lockKind == .trylock, e.callee?.contains("irq") == true { s.irqDepth += 1 }
         case .unlock:
             if let p = e.path, let held = s.locks.removeValue(forKey: p.description) {
-                let disabled = [.irq, .irqsave, .bh].contains(held.kind) || (held.kind == .trylock && e.lockKind != .spin)
+                let disabled =
+                    [.irq, .irqsave, .bh].contains(held.kind) || (held.kind == .trylock && e.lockKind != .spin)
                 if disabled || [.irq, .irqsave, .bh].contains(e.lockKind) { s.irqDepth = max(0, s.irqDepth - 1) }
                 if case .ownLockRelease(let o, _) = action, var obj = s.objects[o] {
                     if !obj.pins.any { obj.pins.released = true }
@@ -372,12 +383,16 @@ public struct Engine {
     /// Branch-specific facts: a try-get took a reference only where it succeeded; a trylock
     /// holds its lock only where it succeeded.
     func refine(_ s: inout AbstractState, block: BasicBlock, edge: Edge, _ g: FlowGraph) {
-        guard block.condition != nil, let last = block.events.last, edge.label == .true || edge.label == .false else { return }
+        guard block.condition != nil, let last = block.events.last, edge.label == .true || edge.label == .false else {
+            return
+        }
         let succeeded = edge.label == .true
         if last.kind == .call, let callee = last.callee {
             let args = last.arguments ?? []
             var tryGetObject: String?
-            if let role = model.roles[callee], role.kind == .tryGet, let p = args[safe: role.parameter]?.path, p.isVariable {
+            if let role = model.roles[callee], role.kind == .tryGet, let p = args[safe: role.parameter]?.path,
+                p.isVariable
+            {
                 tryGetObject = p.root
             } else if KernelFunctions.tryGetPrimitives.contains(callee), let (o, _) = FileModel.fieldOf(args.first) {
                 tryGetObject = o.root
@@ -395,8 +410,10 @@ public struct Engine {
         }
         if last.kind == .lock, last.lockKind == .trylock, let p = last.path {
             // mutex_lock_interruptible and friends succeed when they return 0.
-            let zeroIsSuccess = ["mutex_lock_interruptible", "mutex_lock_killable", "down_read_killable", "down_write_killable"]
-                .contains(last.callee ?? "")
+            let zeroIsSuccess = [
+                "mutex_lock_interruptible", "mutex_lock_killable", "down_read_killable", "down_write_killable",
+            ]
+            .contains(last.callee ?? "")
             let holds = zeroIsSuccess ? !succeeded : succeeded
             if !holds, let held = s.locks.removeValue(forKey: p.description) {
                 if held.kind == .trylock, last.callee?.contains("irq") == true { s.irqDepth = max(0, s.irqDepth - 1) }

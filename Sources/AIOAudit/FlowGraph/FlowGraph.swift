@@ -56,9 +56,6 @@ public struct Event: Codable, Sendable, Hashable {
         self.column = position.column
         self.text = text
     }
-
-    /// The object a lock belongs to (`ctx` for `ctx->ctx_lock`).
-    public var lockOwner: AccessPath? { kind == .lock || kind == .unlock ? path?.owner : nil }
 }
 
 public struct Edge: Codable, Sendable, Hashable {
@@ -76,7 +73,9 @@ public struct Edge: Codable, Sendable, Hashable {
 
 public struct BasicBlock: Codable, Sendable {
     public enum Role: String, Codable, Sendable {
-        case entry, exit, body, loopHeader = "loop-header", label
+        case entry, exit, body
+        case loopHeader = "loop-header"
+        case label
         /// Ends in a call that does not return.
         case noreturn
     }

@@ -143,7 +143,8 @@ public struct GraphBuilder {
             let after = newBlock()
             enter(header)
             for a in arguments { value(a) }
-            var e = Event(.call, at: s.position, text: "\(macro)(\(arguments.map(\.sourceText).joined(separator: ", ")))")
+            var e = Event(
+                .call, at: s.position, text: "\(macro)(\(arguments.map(\.sourceText).joined(separator: ", ")))")
             e.callee = macro
             e.arguments = arguments.map(argument)
             emit(e)
@@ -352,7 +353,9 @@ public struct GraphBuilder {
         }
         guard let path = target.accessPath else { return }
         if op == "+=" || op == "-=" {
-            var ev = Event(op == "+=" ? .increment : .decrement, at: position, text: "\(target.sourceText) \(op) \(rhs.sourceText)")
+            var ev = Event(
+                op == "+=" ? .increment : .decrement, at: position, text: "\(target.sourceText) \(op) \(rhs.sourceText)"
+            )
             ev.path = path
             ev.value = rhs.sourceText
             emit(ev)

@@ -29,7 +29,8 @@ public struct CompileDatabase {
             let entries = try JSONDecoder().decode([Entry].self, from: data)
             return CompileDatabase(path: path, entries: entries)
         } catch {
-            throw InputError(path, "is not a valid compile database (expected a JSON array of {directory, file, command|arguments})")
+            throw InputError(
+                path, "is not a valid compile database (expected a JSON array of {directory, file, command|arguments})")
         }
     }
 
@@ -50,10 +51,14 @@ public struct CompileDatabase {
     /// minus the output and dependency-file options (for `clang -fsyntax-only` comparisons).
     public static func compilerInvocation(for path: String) throws -> (directory: String, arguments: [String])? {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        guard let db = try find(above: URL(fileURLWithPath: absolute).deletingLastPathComponent().path) else { return nil }
+        guard let db = try find(above: URL(fileURLWithPath: absolute).deletingLastPathComponent().path) else {
+            return nil
+        }
         let target = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
         for entry in db.entries {
-            let file = entry.file.hasPrefix("/") ? entry.file : (entry.directory as NSString).appendingPathComponent(entry.file)
+            let file =
+                entry.file.hasPrefix("/")
+                ? entry.file : (entry.directory as NSString).appendingPathComponent(entry.file)
             guard URL(fileURLWithPath: file).resolvingSymlinksInPath().path == target else { continue }
             var raw = entry.arguments ?? split(entry.command ?? "")
             var out: [String] = []
@@ -61,7 +66,10 @@ public struct CompileDatabase {
             while i < raw.count {
                 let a = raw[i]
                 i += 1
-                if a == "-o" || a == "-MF" { i += 1; continue }
+                if a == "-o" || a == "-MF" {
+                    i += 1
+                    continue
+                }
                 if a == "-c" || a.hasPrefix("-Wp,") { continue }
                 out.append(a)
             }
@@ -74,7 +82,9 @@ public struct CompileDatabase {
     func command(for absolutePath: String) -> Command? {
         let target = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
         for entry in entries {
-            let file = entry.file.hasPrefix("/") ? entry.file : (entry.directory as NSString).appendingPathComponent(entry.file)
+            let file =
+                entry.file.hasPrefix("/")
+                ? entry.file : (entry.directory as NSString).appendingPathComponent(entry.file)
             guard URL(fileURLWithPath: file).resolvingSymlinksInPath().path == target else { continue }
             let raw = entry.arguments ?? CompileDatabase.split(entry.command ?? "")
             return Command(
@@ -98,7 +108,10 @@ public struct CompileDatabase {
         while i < raw.count {
             let a = raw[i]
             i += 1
-            if withValue.contains(a) { i += 1; continue }
+            if withValue.contains(a) {
+                i += 1
+                continue
+            }
             if a == "-c" || a == "-MD" || a == "-MMD" || a == "-MP" || a.hasPrefix("-Wp,") { continue }
             if a.hasPrefix("-Werror") { continue }
             if a == file || absolute(a) == file { continue }

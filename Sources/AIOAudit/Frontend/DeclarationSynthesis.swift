@@ -1,3 +1,5 @@
+import Foundation
+
 /// Declarations synthesised from the parser's complaints.
 ///
 /// Twenty years of kernel headers do not fit in a hand-written prelude, and libclang drops whole
@@ -50,7 +52,9 @@ struct DeclarationSynthesis {
     var summary: [String] {
         var lines: [String] = []
         for s in droppedStructures.sorted() { lines.append("struct \(s): defined by the file, prelude's dropped") }
-        for f in droppedFunctions.sorted() { lines.append("function \(f): declared otherwise by the file, prelude's dropped") }
+        for f in droppedFunctions.sorted() {
+            lines.append("function \(f): declared otherwise by the file, prelude's dropped")
+        }
         for a in alternatives.sorted() { lines.append("\(a): the older declaration") }
         for t in typeNames { lines.append("type \(t)") }
         for s in structures { lines.append("struct \(s)") }
@@ -68,7 +72,8 @@ struct DeclarationSynthesis {
         var changed = false
         // A structure the file defines itself clashes with the prelude's, and every complaint about
         // its members in the same round comes from that clash: drop it and learn the rest later.
-        for d in diagnostics where d.severity == "error" && d.file == mainFile && d.message.hasPrefix("redefinition of") {
+        for d in diagnostics where d.severity == "error" && d.file == mainFile && d.message.hasPrefix("redefinition of")
+        {
             if let name = DeclarationSynthesis.quotedNames(in: d.message).first, !droppedStructures.contains(name) {
                 droppedStructures.insert(name)
                 changed = true
@@ -76,11 +81,13 @@ struct DeclarationSynthesis {
         }
         // A function the file defines in its own way (static where the prelude's is not, or with
         // other types, as 2.6's use_mm): the prelude's declaration goes.
-        for d in diagnostics where d.severity == "error" && d.file == mainFile
+        for d in diagnostics
+        where d.severity == "error" && d.file == mainFile
             && (d.message.hasPrefix("static declaration of") || d.message.hasPrefix("conflicting types for")
                 || d.message.hasPrefix("non-static declaration of"))
         {
-            guard let name = DeclarationSynthesis.quotedNames(in: d.message).first, !droppedFunctions.contains(name) else {
+            guard let name = DeclarationSynthesis.quotedNames(in: d.message).first, !droppedFunctions.contains(name)
+            else {
                 continue
             }
             droppedFunctions.insert(name)
@@ -88,7 +95,8 @@ struct DeclarationSynthesis {
             // Used before its definition, the function was declared implicitly (returning int):
             // declare it as the definition does, from the definition's line.
             if d.message.hasPrefix("conflicting types for"),
-                let prefix = DeclarationSynthesis.returnType(of: name, onLine: d.line, source: source, lineStarts: lineStarts)
+                let prefix = DeclarationSynthesis.returnType(
+                    of: name, onLine: d.line, source: source, lineStarts: lineStarts)
             {
                 forwardDeclarations.append("\(prefix) \(name)();")
             }
@@ -194,7 +202,8 @@ struct DeclarationSynthesis {
                 if line.hasSuffix(";") { skippingPrototype = false }
                 continue
             }
-            if current == nil, !skipping, !droppedFunctions.isEmpty, let name = DeclarationSynthesis.prototypeName(line),
+            if current == nil, !skipping, !droppedFunctions.isEmpty,
+                let name = DeclarationSynthesis.prototypeName(line),
                 droppedFunctions.contains(name)
             {
                 skippingPrototype = !line.hasSuffix(";")
@@ -306,8 +315,10 @@ struct DeclarationSynthesis {
         let end = line < lineStarts.count ? lineStarts[line] : source.count
         let text = String(decoding: source[start..<end], as: UTF8.self)
         guard let r = text.range(of: name + "(") else { return nil }
-        let prefix = text[..<r.lowerBound].replacingOccurrences(of: "inline ", with: "").trimmingCharacters(in: .whitespaces)
-        guard !prefix.isEmpty, prefix.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " || $0 == "*" }) else {
+        let prefix = text[..<r.lowerBound].replacingOccurrences(of: "inline ", with: "").trimmingCharacters(
+            in: .whitespaces)
+        guard !prefix.isEmpty, prefix.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " || $0 == "*" })
+        else {
             return nil
         }
         return prefix
@@ -365,5 +376,3 @@ struct DeclarationSynthesis {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
     }
 }
-
-import Foundation

@@ -187,7 +187,7 @@ struct FileLexicon {
         var out = ""
         for i in range where i < tokens.count {
             let t = tokens[i]
-            if !out.isEmpty, let last = out.last, (last.isLetter || last.isNumber || last == "_"),
+            if !out.isEmpty, let last = out.last, last.isLetter || last.isNumber || last == "_",
                 t.isIdentifier || t.text.first?.isNumber == true
             {
                 out += " "

@@ -61,7 +61,8 @@ public enum Parser {
             }
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes?[.size] as? NSNumber, size.intValue > maximumFileSize {
-                throw InputError(path, "is \(size.intValue >> 20) MiB; files over \(maximumFileSize >> 20) MiB are not analysed")
+                throw InputError(
+                    path, "is \(size.intValue >> 20) MiB; files over \(maximumFileSize >> 20) MiB are not analysed")
             }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw InputError(path, "cannot be read")
@@ -69,7 +70,8 @@ public enum Parser {
             bytes = data
         }
         if bytes.count > maximumFileSize {
-            throw InputError(path, "is \(bytes.count >> 20) MiB; files over \(maximumFileSize >> 20) MiB are not analysed")
+            throw InputError(
+                path, "is \(bytes.count >> 20) MiB; files over \(maximumFileSize >> 20) MiB are not analysed")
         }
         if bytes.isEmpty { throw InputError(path, "is empty") }
         if bytes.prefix(65536).contains(0) { throw InputError(path, "is a binary file, not C source") }
@@ -100,7 +102,8 @@ public enum Parser {
                     throw InputError(dir, "has no compile_commands.json")
                 }
             } else {
-                database = try CompileDatabase.find(above: URL(fileURLWithPath: absolute).deletingLastPathComponent().path)
+                database = try CompileDatabase.find(
+                    above: URL(fileURLWithPath: absolute).deletingLastPathComponent().path)
             }
             if let database {
                 if let command = database.command(for: absolute) {
@@ -110,7 +113,8 @@ public enum Parser {
                 }
                 if request.compileDatabaseDirectory != nil {
                     throw InputError(
-                        request.path, "is not in the compile database \(database.path) (build it first, e.g. make fs/aio.o)")
+                        request.path,
+                        "is not in the compile database \(database.path) (build it first, e.g. make fs/aio.o)")
                 }
             }
         }
@@ -150,11 +154,16 @@ public enum Parser {
             let errors = diagnostics.filter { $0.severity == "error" }
             if let deep = errors.first(where: { $0.message.hasPrefix("bracket nesting level exceeded") }) {
                 // The parser gave up on the construct; what follows it is not what the file says.
-                throw InputError(request.path, "nests too deeply to parse: \(deep.line):\(deep.column): \(deep.message)")
+                throw InputError(
+                    request.path, "nests too deeply to parse: \(deep.line):\(deep.column): \(deep.message)")
             }
             if setup.mode == .standalone, !errors.isEmpty, rounds < maximumSynthesisRounds,
                 synthesis.learn(
-                    from: errors.map { var d = $0; d.file = d.file == request.path ? setup.mainPath : d.file; return d },
+                    from: errors.map {
+                        var d = $0
+                        d.file = d.file == request.path ? setup.mainPath : d.file
+                        return d
+                    },
                     mainFile: setup.mainPath, source: source, lineStarts: lineStarts)
             {
                 continue

@@ -259,7 +259,12 @@ struct Walker {
             var depth = 0
             while i < lexicon.tokens.count, semicolons.count < 2 {
                 let t = lexicon.tokens[i].text
-                if t == "(" { depth += 1 } else if t == ")" { depth -= 1; if depth == 0 { break } } else if t == ";",
+                if t == "(" {
+                    depth += 1
+                } else if t == ")" {
+                    depth -= 1
+                    if depth == 0 { break }
+                } else if t == ";",
                     depth == 1
                 {
                     semicolons.append(lexicon.tokens[i].offset)
@@ -423,7 +428,9 @@ struct Walker {
                     op = t.text
                 } else if range.end > operandRange.end {
                     let i = lexicon.tokenIndex(atOrAfter: range.end) - 1
-                    if i >= 0, i < lexicon.tokens.count, lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--" {
+                    if i >= 0, i < lexicon.tokens.count,
+                        lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--"
+                    {
                         op = lexicon.tokens[i].text
                         postfix = true
                     }
@@ -440,7 +447,9 @@ struct Walker {
                     op = t.text
                 } else if range.end > operandRange.end {
                     let i = lexicon.tokenIndex(atOrAfter: range.end) - 1
-                    if i >= 0, i < lexicon.tokens.count, lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--" {
+                    if i >= 0, i < lexicon.tokens.count,
+                        lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--"
+                    {
                         op = lexicon.tokens[i].text
                         postfix = true
                     }
@@ -460,7 +469,9 @@ struct Walker {
             return Expr(.unary(op: op, operand: operand, postfix: postfix), at: pos)
         case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator:
             let ch = c.children
-            guard ch.count == 2 else { return Expr(.other("binary", ch.map { expression($0, excluding: nil) }), at: pos) }
+            guard ch.count == 2 else {
+                return Expr(.other("binary", ch.map { expression($0, excluding: nil) }), at: pos)
+            }
             let op = binaryOperator(c, lhs: ch[0], rhs: ch[1])
             let lhs = expression(ch[0], excluding: nil)
             let rhs = expression(ch[1], excluding: nil)
@@ -512,7 +523,10 @@ struct Walker {
     private func binaryOperator(_ c: ClangCursor, lhs: ClangCursor, rhs: ClangCursor) -> String {
         // Where the operands were written, or, inside the body of a macro the file defines,
         // where they are spelled in the definition.
-        for (l, r) in [(lexicon.range(of: lhs), lexicon.range(of: rhs)), (lexicon.spellingRange(of: lhs), lexicon.spellingRange(of: rhs))] {
+        for (l, r) in [
+            (lexicon.range(of: lhs), lexicon.range(of: rhs)),
+            (lexicon.spellingRange(of: lhs), lexicon.spellingRange(of: rhs)),
+        ] {
             guard let l, let r, l.end <= r.start else { continue }
             var i = lexicon.tokenIndex(atOrAfter: l.end)
             while i < lexicon.tokens.count, lexicon.tokens[i].offset < r.start {

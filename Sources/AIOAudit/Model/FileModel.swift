@@ -53,7 +53,11 @@ public struct EntryContext: Codable, Sendable, Hashable {
 
 /// A function of the file (or a header macro named by the profile) that manages a reference.
 public struct RefcountRole: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable { case get, tryGet = "try-get", put }
+    public enum Kind: String, Codable, Sendable {
+        case get
+        case tryGet = "try-get"
+        case put
+    }
     public var function: String
     public var kind: Kind
     public var parameter: Int
@@ -191,7 +195,8 @@ public struct FileModel: Sendable {
                 else { continue }
                 let key = "\(t).\(field)"
                 guard counterReleases[key] == nil else { continue }
-                let ev = Evidence(source: .inferred, function: name, line: e.line, detail: "\(e.text) then \(release)()")
+                let ev = Evidence(
+                    source: .inferred, function: name, line: e.line, detail: "\(e.text) then \(release)()")
                 counterReleases[key] = (release, ev)
                 refcountFields[t, default: []].insert(field)
                 trackedTypes[t] = trackedTypes[t] ?? ev
@@ -220,11 +225,13 @@ public struct FileModel: Sendable {
         }
         let p = profile.profile
         let profileRoles: [(Profile.Role, RefcountRole.Kind)] =
-            (p.gets ?? []).map { ($0, .get) } + (p.tryGets ?? []).map { ($0, .tryGet) } + (p.puts ?? []).map { ($0, .put) }
+            (p.gets ?? []).map { ($0, .get) } + (p.tryGets ?? []).map { ($0, .tryGet) }
+            + (p.puts ?? []).map { ($0, .put) }
         for (r, kind) in profileRoles where roles[r.function] == nil && graphs[r.function] == nil {
             let ev = Evidence(source: .profile, function: nil, line: nil, detail: "profile \(p.name)")
             roles[r.function] = RefcountRole(
-                function: r.function, kind: kind, parameter: 0, type: r.type, field: nil, release: r.release, evidence: ev)
+                function: r.function, kind: kind, parameter: 0, type: r.type, field: nil, release: r.release,
+                evidence: ev)
             trackedTypes[r.type] = trackedTypes[r.type] ?? ev
             if let rel = r.release { releaseFunctions.insert(rel) }
         }
@@ -272,7 +279,8 @@ public struct FileModel: Sendable {
             }
             func make(_ kind: RefcountRole.Kind, _ e: Event, _ field: String?, _ release: String?) -> RefcountRole {
                 RefcountRole(
-                    function: g.function, kind: kind, parameter: index, type: type, field: field?.isEmpty == true ? nil : field,
+                    function: g.function, kind: kind, parameter: index, type: type,
+                    field: field?.isEmpty == true ? nil : field,
                     release: release,
                     evidence: Evidence(source: .inferred, function: g.function, line: e.line, detail: e.text))
             }
@@ -340,13 +348,16 @@ public struct FileModel: Sendable {
         for header in g.blocks where header.successors.contains(where: { $0.label == .true }) {
             // Is there a back edge into this block (a loop), and does the loop body sleep?
             let preds = g.blocks.filter { $0.successors.contains { $0.back && $0.target == header.id } }
-            guard !preds.isEmpty, let body = header.successors.first(where: { $0.label == .true })?.target else { continue }
+            guard !preds.isEmpty, let body = header.successors.first(where: { $0.label == .true })?.target else {
+                continue
+            }
             guard loopSleeps(from: body, header: header.id, in: g) else { continue }
             for e in header.events {
                 if e.kind == .dereference, let p = e.path, p.isVariable, let f = e.field {
                     found.append((f, p, e.line, "loop at line \(e.line) sleeps until \(p)->\(f) changes"))
                 } else if e.kind == .call, let (object, field) = FileModel.fieldOf(e.arguments?.first) {
-                    found.append((field, object, e.line, "loop at line \(e.line) sleeps until \(object)->\(field) changes"))
+                    found.append(
+                        (field, object, e.line, "loop at line \(e.line) sleeps until \(object)->\(field) changes"))
                 }
             }
         }
@@ -426,7 +437,8 @@ public struct FileModel: Sendable {
 
     /// The parameters whose pin counter is decremented on every path to the function's exit.
     func mustRelease(in g: FlowGraph) -> Set<Int> {
-        let params = Dictionary(g.parameters.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let params = Dictionary(
+            g.parameters.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
         func releases(_ e: Event) -> Int? {
             if e.kind == .decrement, let p = e.path, p.components.count == 1, let i = params[p.root],
                 isPinCounter(AccessPath(root: p.root), p.components[0].name, in: g)
@@ -538,7 +550,8 @@ public struct FileModel: Sendable {
                 }
                 return graceFirst ? .freesAfterGracePeriod : .frees
             }
-            if graphs[callee] != nil, let index = args.firstIndex(where: { a in a.path.map { names.contains($0.root) } ?? false }),
+            if graphs[callee] != nil,
+                let index = args.firstIndex(where: { a in a.path.map { names.contains($0.root) } ?? false }),
                 let how = objectFree(callee, parameter: index, depth: depth + 1)
             {
                 return how
@@ -589,7 +602,9 @@ public struct FileModel: Sendable {
                     } else if (p.interruptCallbackFields ?? []).contains(field) {
                         add(
                             fn, .interrupt,
-                            Evidence(source: .profile, function: name, line: e.line, detail: "\(e.text) (profile \(p.name): \(field) completes in interrupt context)"))
+                            Evidence(
+                                source: .profile, function: name, line: e.line,
+                                detail: "\(e.text) (profile \(p.name): \(field) completes in interrupt context)"))
                     }
                 }
             }

@@ -42,7 +42,8 @@ public enum FactsReport {
         out += "\nentry contexts:\n"
         for name in m.order {
             for ctx in m.contexts[name] ?? [] {
-                out += "  \(name): \(ctx.kind.rawValue)\(ctx.via.map { " (reached only from \($0)())" } ?? "")\n    \(source(ctx.evidence))\n"
+                out +=
+                    "  \(name): \(ctx.kind.rawValue)\(ctx.via.map { " (reached only from \($0)())" } ?? "")\n    \(source(ctx.evidence))\n"
             }
         }
         out += "\nrelease paths:\n"
@@ -57,7 +58,9 @@ public enum FactsReport {
                 let path = chain.map { "\($0.function):\($0.line) \($0.callee)()" }.joined(separator: " -> ")
                 out += "    \(effect.rawValue): \(path)\n"
             }
-            if let how = m.releaseFrees[release] { out += "    frees its object: \(how == .frees ? "at once" : "after a grace period")\n" }
+            if let how = m.releaseFrees[release] {
+                out += "    frees its object: \(how == .frees ? "at once" : "after a grace period")\n"
+            }
         }
         return out
     }

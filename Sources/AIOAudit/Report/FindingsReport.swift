@@ -48,7 +48,8 @@ public enum FindingsReport {
                 }
             }
             for skipped in c.notAnalysed {
-                out += "\(c.unit.path):\(skipped.line):1: \("note:".cyan.bold) \(skipped.function)() not analysed: too many paths\n"
+                out +=
+                    "\(c.unit.path):\(skipped.line):1: \("note:".cyan.bold) \(skipped.function)() not analysed: too many paths\n"
             }
         }
         return out
@@ -116,7 +117,11 @@ public enum FindingsReport {
                     "logicalLocations": [["name": f.function, "kind": "function"]],
                 ]
                 let flow: [[String: Any]] = f.witness.map { s in
-                    ["location": ["physicalLocation": physical(f.file, s.line, s.column), "message": ["text": s.message]]]
+                    [
+                        "location": [
+                            "physicalLocation": physical(f.file, s.line, s.column), "message": ["text": s.message],
+                        ]
+                    ]
                 }
                 var result: [String: Any] = [
                     "ruleId": f.rule,
@@ -139,13 +144,17 @@ public enum FindingsReport {
         let log: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     static func physical(_ file: String, _ line: Int, _ column: Int) -> [String: Any] {
         let uri = file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? file
-        return ["artifactLocation": ["uri": uri], "region": ["startLine": max(line, 1), "startColumn": max(column, 1)]]
+        return [
+            "artifactLocation": ["uri": uri], "region": ["startLine": max(line, 1), "startColumn": max(column, 1)],
+        ]
     }
 }
 

@@ -43,7 +43,8 @@ public enum GraphReport {
         case .call:
             return "call \(e.text)"
         case .lock, .unlock:
-            return "\(e.kind.rawValue) \(e.path?.description ?? e.text) [\(e.lockKind?.rawValue ?? "?")] \(e.callee ?? "")"
+            return
+                "\(e.kind.rawValue) \(e.path?.description ?? e.text) [\(e.lockKind?.rawValue ?? "?")] \(e.callee ?? "")"
         case .rcuReadLock, .rcuReadUnlock:
             return "\(e.kind.rawValue) \(e.callee ?? "")"
         case .dereference:
@@ -111,7 +112,9 @@ public enum GraphReport {
             out += "  subgraph cluster_\(fi) {\n"
             out += "    label=\"\(dotEscape(g.function)) (line \(g.line))\";\n"
             for b in g.blocks {
-                var lines = ["B\(b.id)" + (b.role != .body ? " \(b.role.rawValue)" : "") + (b.name.map { " \($0)" } ?? "")]
+                var lines = [
+                    "B\(b.id)" + (b.role != .body ? " \(b.role.rawValue)" : "") + (b.name.map { " \($0)" } ?? "")
+                ]
                 for e in b.events { lines.append("\(e.line): \(describe(e))") }
                 if let c = b.condition { lines.append("branch on \(c)") }
                 let label = lines.map(dotEscape).joined(separator: "\\l") + "\\l"

@@ -7,7 +7,9 @@ public enum ReviewFormat: String, CaseIterable, Sendable {
 
 /// Renderings of a review: what a change introduces, fixes and leaves.
 public enum ReviewReport {
-    public static func render(_ reviews: [FileReview], skipped: [String], as format: ReviewFormat, colour: Bool) -> String {
+    public static func render(_ reviews: [FileReview], skipped: [String], as format: ReviewFormat, colour: Bool)
+        -> String
+    {
         switch format {
         case .text: return text(reviews, skipped: skipped, colour: colour)
         case .json: return json(reviews, skipped: skipped)
@@ -24,7 +26,8 @@ public enum ReviewReport {
         var out = ""
         for s in skipped { out += "skipped \(s)\n" }
         for r in reviews {
-            out += "\(r.path.bold): \(count(r, .introduced)) introduced, \(count(r, .fixed)) fixed, \(count(r, .unchanged)) unchanged\n"
+            out +=
+                "\(r.path.bold): \(count(r, .introduced)) introduced, \(count(r, .fixed)) fixed, \(count(r, .unchanged)) unchanged\n"
             for change in [ReviewClass.introduced, .fixed, .unchanged] {
                 let items = r.findings.filter { $0.change == change }
                 guard !items.isEmpty else { continue }
@@ -95,7 +98,8 @@ public enum ReviewReport {
                 let level = item.change == .unchanged ? "notice" : (f.severity == .error ? "error" : "warning")
                 let title = "aio-audit \(f.rule) (\(item.change.rawValue))"
                 out += "::\(level) file=\(property(f.file)),line=\(f.line),col=\(f.column),title=\(property(title))::"
-                out += data(f.message + "\n" + f.witness.map { "line \($0.line): \($0.message)" }.joined(separator: "\n"))
+                out += data(
+                    f.message + "\n" + f.witness.map { "line \($0.line): \($0.message)" }.joined(separator: "\n"))
                 out += "\n"
             }
         }

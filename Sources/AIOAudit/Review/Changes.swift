@@ -12,7 +12,8 @@ public struct Changes: Sendable {
     /// `tree`. With `reverse`, the files already hold the patch and it is undone for "before".
     public static func fromPatch(_ patchPath: String, file: String?, tree: String, reverse: Bool) throws -> Changes {
         guard let data = FileManager.default.contents(atPath: patchPath) else {
-            throw InputError(patchPath, FileManager.default.fileExists(atPath: patchPath) ? "cannot be read" : "no such file")
+            throw InputError(
+                patchPath, FileManager.default.fileExists(atPath: patchPath) ? "cannot be read" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8), !data.prefix(65536).contains(0) else {
             throw InputError(patchPath, "is not a text patch")
@@ -28,7 +29,9 @@ public struct Changes: Sendable {
             if matching.isEmpty, Set(checked.map(\.path)).count == 1 { matching = checked }
             guard !matching.isEmpty else {
                 throw InputError(
-                    patchPath, "changes no file that matches \(file) (it changes \(patch.files.map(\.path).joined(separator: ", ")))")
+                    patchPath,
+                    "changes no file that matches \(file) (it changes \(patch.files.map(\.path).joined(separator: ", ")))"
+                )
             }
             for other in targets where !matching.contains(where: { $0.path == other.path }) {
                 changes.skipped.append("\(other.path): not the file given")
@@ -74,19 +77,25 @@ public struct Changes: Sendable {
         for key in order {
             let e = texts[key]!
             changes.versions.append(
-                FileVersions(path: e.location, before: reverse ? e.current : e.original, after: reverse ? e.original : e.current))
+                FileVersions(
+                    path: e.location, before: reverse ? e.current : e.original, after: reverse ? e.original : e.current)
+            )
         }
         return changes
     }
 
     /// Two revisions of a git work tree (HEAD absent: the working tree), or the index against HEAD.
-    public static func fromGit(directory: String, base: String?, head: String?, staged: Bool, paths: [String]) throws -> Changes {
+    public static func fromGit(directory: String, base: String?, head: String?, staged: Bool, paths: [String]) throws
+        -> Changes
+    {
         let git = Git(directory: directory)
         let top = try git.topLevel()
         let baseCommit = try git.commit(base ?? "HEAD")
         let headCommit = try head.map { try git.commit($0) }
         var changes = Changes()
-        for (status, path, oldPath) in try git.changedFiles(base: baseCommit, head: headCommit, staged: staged, paths: paths) {
+        for (status, path, oldPath) in try git.changedFiles(
+            base: baseCommit, head: headCommit, staged: staged, paths: paths)
+        {
             guard isChecked(path) else {
                 changes.skipped.append("\(path): not a C file")
                 continue
@@ -102,7 +111,8 @@ public struct Changes: Sendable {
                     after = try git.workingContents(path)
                 }
             }
-            changes.versions.append(FileVersions(path: (top as NSString).appendingPathComponent(path), before: before, after: after))
+            changes.versions.append(
+                FileVersions(path: (top as NSString).appendingPathComponent(path), before: before, after: after))
         }
         return changes
     }

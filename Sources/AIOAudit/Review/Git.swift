@@ -34,7 +34,8 @@ public struct Git: Sendable {
         group.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors, as: UTF8.self).split(separator: "\n").first.map(String.init)
+            let message =
+                String(decoding: errors, as: UTF8.self).split(separator: "\n").first.map(String.init)
                 ?? "git \(arguments.joined(separator: " ")) failed"
             throw InputError(input, message)
         }
@@ -50,20 +51,27 @@ public struct Git: Sendable {
     public func commit(_ revision: String) throws -> String {
         guard !revision.hasPrefix("-") else { throw InputError(revision, "is not a revision") }
         do {
-            return String(decoding: try run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], input: revision), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            return String(
+                decoding: try run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], input: revision),
+                as: UTF8.self
+            )
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             throw InputError(revision, "is not a commit in \(directory)")
         }
     }
 
     /// C files that differ between two revisions (or the index and HEAD), limited to `paths`.
-    public func changedFiles(base: String, head: String?, staged: Bool, paths: [String]) throws -> [(status: Character, path: String, oldPath: String?)] {
+    public func changedFiles(base: String, head: String?, staged: Bool, paths: [String]) throws -> [(
+        status: Character, path: String, oldPath: String?
+    )] {
         var args = ["diff", "--name-status", "-z", "-M"]
         if staged { args += ["--cached", base] } else { args += [base] + (head.map { [$0] } ?? []) }
         args += ["--"] + paths
         let out = try run(args, input: "git diff")
-        let fields = out.split(separator: 0, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
+        let fields = out.split(separator: 0, omittingEmptySubsequences: true).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         var result: [(Character, String, String?)] = []
         var i = 0
         while i < fields.count {
@@ -92,7 +100,8 @@ public struct Git: Sendable {
     /// The working tree's current contents (for a diff against the working tree).
     public func workingContents(_ path: String) throws -> String {
         let full = (try topLevel() as NSString).appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8)
+        else {
             throw InputError(full, "cannot be read")
         }
         return text

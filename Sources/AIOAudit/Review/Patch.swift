@@ -120,7 +120,10 @@ public struct Patch: Sendable {
             case "-": oldLeft -= 1
             case "+": newLeft -= 1
             default:
-                throw InputError(name, "line \(i + 1): hunk '\(header)' ends early (expected \(oldLeft) more old and \(newLeft) more new lines)")
+                throw InputError(
+                    name,
+                    "line \(i + 1): hunk '\(header)' ends early (expected \(oldLeft) more old and \(newLeft) more new lines)"
+                )
             }
             if oldLeft < 0 || newLeft < 0 {
                 throw InputError(name, "line \(i + 1): hunk '\(header)' has more lines than its header says")
@@ -129,12 +132,15 @@ public struct Patch: Sendable {
             i += 1
         }
         if oldLeft > 0 || newLeft > 0 {
-            throw InputError(name, "hunk '\(header)' is truncated (expected \(oldLeft) more old and \(newLeft) more new lines)")
+            throw InputError(
+                name, "hunk '\(header)' is truncated (expected \(oldLeft) more old and \(newLeft) more new lines)")
         }
         // "\ No newline at end of file" marks the line before it.
         while i < lines.count, lines[i].hasPrefix("\\") {
             if let last = hunk.lines.last {
-                if last.kind == "+" { hunk.newEndsWithoutNewline = true } else if last.kind == "-" {
+                if last.kind == "+" {
+                    hunk.newEndsWithoutNewline = true
+                } else if last.kind == "-" {
                     hunk.oldEndsWithoutNewline = true
                 } else {
                     hunk.oldEndsWithoutNewline = true

@@ -25,8 +25,10 @@ public enum PreCommitHook {
     public static func install(in directory: String, tool: String, force: Bool) throws -> String {
         let git = Git(directory: directory)
         _ = try git.topLevel()
-        var hooks = String(decoding: try git.run(["rev-parse", "--git-path", "hooks"], input: directory), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        var hooks = String(
+            decoding: try git.run(["rev-parse", "--git-path", "hooks"], input: directory), as: UTF8.self
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
         if !hooks.hasPrefix("/") { hooks = (directory as NSString).appendingPathComponent(hooks) }
         let path = (hooks as NSString).appendingPathComponent("pre-commit")
         if FileManager.default.fileExists(atPath: path), !force {

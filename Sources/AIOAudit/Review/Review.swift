@@ -124,7 +124,9 @@ extension FileCheck {
                             message: "a suppression of \(f.rule) needs a reason: /* aio-audit: ignore \(f.rule) WHY */",
                             object: f.object, statement: f.statement,
                             witness: [
-                                WitnessStep(line: f.line, column: f.column, function: f.function, message: "the suppressed finding: \(f.message)")
+                                WitnessStep(
+                                    line: f.line, column: f.column, function: f.function,
+                                    message: "the suppressed finding: \(f.message)")
                             ]))
                 } else {
                     suppressed = true
@@ -146,7 +148,9 @@ enum Suppression {
 
     /// (rule, reason) of an `aio-audit: ignore` comment on the line.
     static func parse(_ line: Substring) -> (rule: String, reason: String)? {
-        guard Words.occurs("aio-audit: ignore", in: line), let r = line.range(of: "aio-audit: ignore") else { return nil }
+        guard Words.occurs("aio-audit: ignore", in: line), let r = line.range(of: "aio-audit: ignore") else {
+            return nil
+        }
         var rest = line[r.upperBound...]
         if let end = rest.range(of: "*/") { rest = rest[..<end.lowerBound] }
         let words = rest.split(separator: " ", omittingEmptySubsequences: true)

@@ -64,10 +64,13 @@ public struct PutOutsidePin: Rule {
             witness.append(
                 WitnessStep(
                     line: releaseLine, column: 1, function: release,
-                    message: "the last put runs \(release)() (\(role.evidence.source == .profile ? "named by the profile" : "found at line \(role.evidence.line ?? 0)"))"))
+                    message:
+                        "the last put runs \(release)() (\(role.evidence.source == .profile ? "named by the profile" : "found at line \(role.evidence.line ?? 0)"))"
+                ))
             for s in chain {
                 witness.append(
-                    WitnessStep(line: s.line, column: 1, function: s.function, message: "\(s.function)() calls \(s.callee)()"))
+                    WitnessStep(
+                        line: s.line, column: 1, function: s.function, message: "\(s.function)() calls \(s.callee)()"))
             }
             let last = chain.last?.callee ?? release
             // Name the pin that mattered: the request or reference, rather than the lock dropped

@@ -38,7 +38,8 @@ public struct RCUNoGracePeriod: Rule {
         return [
             UnpinnedAccess.finding(
                 p, rule: Self.id, severity: .error, object: object,
-                message: "\(p.event.text) touches \(object) inside an RCU read-side section, but its release \(release)() frees it without a grace period: RCU protects nothing here",
+                message:
+                    "\(p.event.text) touches \(object) inside an RCU read-side section, but its release \(release)() frees it without a grace period: RCU protects nothing here",
                 witness: witness)
         ]
     }

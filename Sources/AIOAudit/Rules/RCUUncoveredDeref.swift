@@ -44,14 +44,16 @@ public struct RCUUncoveredDeref: Rule {
             return [
                 UnpinnedAccess.finding(
                     p, rule: Self.id, severity: .warning, object: object,
-                    message: "\(p.event.text) touches \(object) after its last pin was released; it is covered only by disabled interrupts, and before Linux 4.20 that does not hold off call_rcu() (profile \(p.model.profile.profile.name))",
+                    message:
+                        "\(p.event.text) touches \(object) after its last pin was released; it is covered only by disabled interrupts, and before Linux 4.20 that does not hold off call_rcu() (profile \(p.model.profile.profile.name))",
                     witness: witness)
             ]
         }
         return [
             UnpinnedAccess.finding(
                 p, rule: Self.id, severity: .error, object: object,
-                message: "\(p.event.text) touches \(object) after its last pin was released, outside any RCU read-side section: \(object) may already be freed",
+                message:
+                    "\(p.event.text) touches \(object) after its last pin was released, outside any RCU read-side section: \(object) may already be freed",
                 witness: witness)
         ]
     }
@@ -69,7 +71,9 @@ enum UnpinnedAccess {
 
     static func witness(_ p: ProgramPoint, object: String) -> [WitnessStep] {
         var steps: [WitnessStep] = []
-        if let c = p.contexts.first { steps.append(ContextWitness.step(for: c, function: p.graph.function, line: p.graph.line)) }
+        if let c = p.contexts.first {
+            steps.append(ContextWitness.step(for: c, function: p.graph.function, line: p.graph.line))
+        }
         steps += p.releases(of: object)
         steps.append(
             WitnessStep(
