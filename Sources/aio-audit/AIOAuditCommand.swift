@@ -148,7 +148,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "C files (fs/aio.c of any era); extra compiler arguments go after --.")
     var files: [String]
 
-    @Option(name: .long, help: "Output format: text, json or sarif.")
+    @Option(name: .long, help: "Output format: text, json, sarif or github.")
     var format: FindingsFormat = .text
 
     @Option(
@@ -196,6 +196,7 @@ struct CheckCommand: ParsableCommand {
             if let summary = FindingsReport.summary(checks) { write(summary + "\n", error: true) }
         case .json: write(FindingsReport.json(checks))
         case .sarif: write(FindingsReport.sarif(checks))
+        case .github: write(FindingsReport.github(checks))
         }
         if inputErrors > 0 { throw ExitCode(2) }
         let errors = checks.map(\.errors).reduce(0, +) + (strict ? checks.map(\.warnings).reduce(0, +) : 0)

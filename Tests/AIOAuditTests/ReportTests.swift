@@ -39,6 +39,16 @@ final class ReportTests: XCTestCase {
         try validateSARIF(sarif, in: self)
     }
 
+    func testGitHubAnnotationsOfCheck() throws {
+        let text = FindingsReport.github([try lifetime()])
+        let lines = text.split(separator: "\n")
+        XCTAssertEqual(lines.count, 9)
+        XCTAssertTrue(lines[0].hasPrefix("::error file="), String(lines[0]))
+        XCTAssertTrue(lines[0].contains(",line=94,col=2,title=aio-audit put-outside-pin::"), String(lines[0]))
+        XCTAssertTrue(lines[0].contains("%0Aline 96: final_put_work() runs in a work item"), String(lines[0]))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("::warning ") })
+    }
+
     func testJSONFindings() throws {
         let json = FindingsReport.json([try lifetime()])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

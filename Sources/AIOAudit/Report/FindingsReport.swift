@@ -24,7 +24,7 @@ public struct FileCheck: Sendable {
 }
 
 public enum FindingsFormat: String, CaseIterable, Sendable {
-    case text, json, sarif
+    case text, json, sarif, github
 }
 
 /// Compiler-style text, JSON and SARIF renderings of findings.
@@ -71,6 +71,13 @@ public enum FindingsReport {
         guard errors + warnings > 0 else { return nil }
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(plural(errors, "error")) and \(plural(warnings, "warning")) generated."
+    }
+
+    // MARK: GitHub
+
+    /// One workflow-command annotation per finding, with the witness in its message.
+    public static func github(_ checks: [FileCheck]) -> String {
+        ReviewReport.annotations(checks.flatMap(\.findings).map { ($0, $0.severity.rawValue, "aio-audit \($0.rule)") })
     }
 
     // MARK: JSON

@@ -91,17 +91,22 @@ public enum ReviewReport {
 
     /// GitHub workflow commands: an annotation per finding of the changed file.
     public static func github(_ reviews: [FileReview]) -> String {
+        annotations(
+            reviews.flatMap { r in
+                r.findings.filter { $0.change != .fixed }.map { item in
+                    let f = item.finding
+                    let level = item.change == .unchanged ? "notice" : f.severity.rawValue
+                    return (f, level, "aio-audit \(f.rule) (\(item.change.rawValue))")
+                }
+            })
+    }
+
+    static func annotations(_ items: [(Finding, String, String)]) -> String {
         var out = ""
-        for r in reviews {
-            for item in r.findings where item.change != .fixed {
-                let f = item.finding
-                let level = item.change == .unchanged ? "notice" : (f.severity == .error ? "error" : "warning")
-                let title = "aio-audit \(f.rule) (\(item.change.rawValue))"
-                out += "::\(level) file=\(property(f.file)),line=\(f.line),col=\(f.column),title=\(property(title))::"
-                out += data(
-                    f.message + "\n" + f.witness.map { "line \($0.line): \($0.message)" }.joined(separator: "\n"))
-                out += "\n"
-            }
+        for (f, level, title) in items {
+            out += "::\(level) file=\(property(f.file)),line=\(f.line),col=\(f.column),title=\(property(title))::"
+            out += data(f.message + "\n" + f.witness.map { "line \($0.line): \($0.message)" }.joined(separator: "\n"))
+            out += "\n"
         }
         return out
     }
