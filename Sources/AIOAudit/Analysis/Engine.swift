@@ -174,12 +174,18 @@ public struct Engine {
 
     /// Pins of a tracked variable when it comes into being (entry for parameters, assignment for
     /// locals).
-    func initialPins(_ variable: String, parameter: Bool, facts: FunctionFacts, fromContainer: Bool) -> Pins {
+    func initialPins(
+        _ variable: String, parameter: Bool, facts: FunctionFacts, fromContainer: Bool, fromCall: Bool = false
+    ) -> Pins {
         var p = Pins()
         if facts.isRelease && (parameter || fromContainer) {
             p.owned = true
             return p
         }
+        // An object a call hands back (a new request, a lookup's result) may come with references
+        // the function owns but cannot count (aio_get_req() sets the count to 2): its puts are
+        // not known to be its last.
+        if fromCall { p.opaque = true }
         if facts.putsWithoutGet.contains(variable) { p.inherited = true }
         if facts.requestReleased.contains(variable) { p.request = true }
         // A parameter is pinned by its caller for the whole call (the convention for functions
@@ -351,9 +357,11 @@ public struct Engine {
             }
         case .assignment:
             if let target = e.path, target.isVariable, model.isTracked(target, in: g) {
-                let fromContainer = e.value?.hasPrefix("container_of(") == true
+                let fromContainer = e.callee == "container_of" || e.callee == "list_entry"
                 s.objects[target.root] = ObjectState(
-                    pins: initialPins(target.root, parameter: false, facts: facts, fromContainer: fromContainer))
+                    pins: initialPins(
+                        target.root, parameter: false, facts: facts, fromContainer: fromContainer,
+                        fromCall: e.callee != nil))
             }
         default:
             break

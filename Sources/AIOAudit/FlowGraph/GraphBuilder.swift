@@ -365,6 +365,8 @@ public struct GraphBuilder {
         ev.path = path
         ev.value = rhs.sourceText
         if op == "=" { ev.valuePath = GraphBuilder.aliasSource(rhs) }
+        // A value returned by a call (an allocation, a lookup): the callee is recorded.
+        if case .call(let callee, _, _, _) = rhs.strippingAddressAndCasts.kind { ev.callee = callee }
         emit(ev)
     }
 
