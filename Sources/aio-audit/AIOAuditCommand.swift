@@ -86,7 +86,7 @@ struct ParseOptions: ParsableArguments {
         }
         if !unit.errors.isEmpty {
             lines.append(
-                "\(unit.path): warning: \(unit.errors.count) parse error\(unit.errors.count == 1 ? "" : "s") remain in \(unit.mode.rawValue) mode; code they touch may be missing from the analysis\(verbose ? "" : " (--verbose lists them)")"
+                "\(unit.path): warning: \(unit.errors.count) parse error\(unit.errors.count == 1 ? " remains" : "s remain") in \(unit.mode.rawValue) mode; code they touch may be missing from the analysis\(verbose ? "" : " (--verbose lists them)")"
             )
         }
         if !lines.isEmpty {

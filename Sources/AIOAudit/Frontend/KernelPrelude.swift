@@ -1191,6 +1191,8 @@ enum KernelPrelude {
         	struct signal_struct *signal;
         	struct io_context *io_context;
         	struct task_struct *group_leader;
+        	sigset_t blocked;
+        	sigset_t saved_sigmask;
         	char comm[16];
         };
         struct task_struct *get_current(void);
@@ -1753,10 +1755,11 @@ enum KernelPrelude {
         int generic_write_checks(struct file *file, loff_t *pos, size_t *count, int isblk);
         void file_start_write(struct file *file);
         void file_end_write(struct file *file);
-        void __sb_writers_release(struct super_block *sb, int level);
-        void __sb_writers_acquired(struct super_block *sb, int level);
-        void __sb_start_write(struct super_block *sb, int level);
-        void __sb_end_write(struct super_block *sb, int level);
+        /* Freeze protection took a third "wait" argument before 4.20: unprototyped. */
+        void __sb_writers_release();
+        void __sb_writers_acquired();
+        int __sb_start_write();
+        void __sb_end_write();
         #define SB_FREEZE_WRITE 1
         int file_write_and_wait_range(struct file *file, loff_t start, loff_t end);
         void fsnotify_access(struct file *file);
@@ -1932,6 +1935,11 @@ enum KernelPrelude {
         void restore_saved_sigmask_unless(bool interrupted);
         void restore_saved_sigmask(void);
         int sigprocmask(int how, sigset_t *set, sigset_t *oldset);
+        void sigdelsetmask(sigset_t *set, unsigned long mask);
+        void set_restore_sigmask(void);
+        #define SIGKILL 9
+        #define SIGSTOP 19
+        #define sigmask(sig) (1UL << ((sig) - 1))
         #define SIG_SETMASK 2
         #define KIOCB_KEY 0
         #define KIOCB_SYNC_KEY (~0U)
