@@ -421,35 +421,19 @@ struct Walker {
             var op = "?"
             var postfix = false
             let unaryOperators: Set<String> = ["++", "--", "!", "~", "-", "+", "*", "&"]
-            if let range, let operandRange = lexicon.range(of: operandCursor) {
-                if range.start < operandRange.start, let t = lexicon.token(at: range.start),
-                    unaryOperators.contains(t.text)
-                {
+            // Where the expression was written, or, inside the body of a macro the file defines,
+            // where it is spelled in the definition.
+            let ranges = [
+                (lexicon.range(of: c), lexicon.range(of: operandCursor)),
+                (lexicon.spellingRange(of: c), lexicon.spellingRange(of: operandCursor)),
+            ]
+            for (whole, inner) in ranges where op == "?" {
+                guard let whole, let inner else { continue }
+                if whole.start < inner.start, let t = lexicon.token(at: whole.start), unaryOperators.contains(t.text) {
                     op = t.text
-                } else if range.end > operandRange.end {
-                    let i = lexicon.tokenIndex(atOrAfter: range.end) - 1
-                    if i >= 0, i < lexicon.tokens.count,
-                        lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--"
-                    {
-                        op = lexicon.tokens[i].text
-                        postfix = true
-                    }
-                }
-            }
-            if op == "?", let range = lexicon.spellingRange(of: c),
-                let operandRange = lexicon.spellingRange(of: operandCursor)
-            {
-                // Inside the body of a macro the file defines, the operator is spelled in the
-                // macro's definition.
-                if range.start < operandRange.start, let t = lexicon.token(at: range.start),
-                    unaryOperators.contains(t.text)
-                {
-                    op = t.text
-                } else if range.end > operandRange.end {
-                    let i = lexicon.tokenIndex(atOrAfter: range.end) - 1
-                    if i >= 0, i < lexicon.tokens.count,
-                        lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--"
-                    {
+                } else if whole.end > inner.end {
+                    let i = lexicon.tokenIndex(atOrAfter: whole.end) - 1
+                    if i >= 0, i < lexicon.tokens.count, lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--" {
                         op = lexicon.tokens[i].text
                         postfix = true
                     }
