@@ -63,7 +63,7 @@ public struct ProgramPoint {
     /// A pin was held here and has been released: the object may be dead.
     public func isUnpinned(_ object: String, ignoringLock lock: String? = nil) -> Bool {
         guard let pins = pins(of: object) else { return false }
-        return pins.released && !isPinned(object, ignoringLock: lock)
+        return (pins.released || pins.rcuFound) && !isPinned(object, ignoringLock: lock)
     }
 
     /// The pins left after this put drops the reference it drops.
@@ -347,6 +347,15 @@ public struct Engine {
             s.rcuDepth = max(0, s.rcuDepth - 1)
             s.rcuSteps.append(step(e, g, "\(e.text) ends the RCU read-side section"))
         case .call:
+            // An RCU list walk hands out entries that may already be on their way to being freed:
+            // no reference is held on them until a try-get succeeds.
+            if let callee = e.callee, KernelFunctions.isRCUIteration(callee), let first = e.arguments?.first?.path,
+                first.isVariable, model.isTracked(first, in: g)
+            {
+                var found = ObjectState(pins: Pins(rcuFound: true))
+                found.releases = [step(e, g, "\(first.root) is found by \(callee)(), under RCU, without a reference")]
+                s.objects[first.root] = found
+            }
             switch e.callee {
             case "local_irq_disable", "local_bh_disable", "preempt_disable", "__local_irq_save", "local_irq_save":
                 s.irqDepth += 1
@@ -356,7 +365,13 @@ public struct Engine {
                 break
             }
         case .assignment:
-            if let target = e.path, target.isVariable, model.isTracked(target, in: g) {
+            if let target = e.path, target.isVariable, model.isTracked(target, in: g),
+                let callee = e.callee, KernelFunctions.isRCULookup(callee)
+            {
+                var found = ObjectState(pins: Pins(rcuFound: true))
+                found.releases = [step(e, g, "\(target.root) is found by \(callee)(), under RCU, without a reference")]
+                s.objects[target.root] = found
+            } else if let target = e.path, target.isVariable, model.isTracked(target, in: g) {
                 let fromContainer = e.callee == "container_of" || e.callee == "list_entry"
                 s.objects[target.root] = ObjectState(
                     pins: initialPins(
@@ -369,6 +384,7 @@ public struct Engine {
         switch action {
         case .get(let o):
             s.objects[o, default: ObjectState()].pins.counted += 1
+            s.objects[o]?.pins.rcuFound = false
         case .put(let o, _):
             guard var obj = s.objects[o] else { break }
             if obj.pins.counted > 0 { obj.pins.counted -= 1 } else { obj.pins.inherited = false }

@@ -79,6 +79,17 @@ enum KernelFunctions {
         "init_waitqueue_func_entry": (1, .wakeupCallback),
     ]
 
+    /// RCU-protected list walks: `hlist_for_each_entry_rcu(pos, ...)`, `list_for_each_entry_rcu`.
+    static func isRCUIteration(_ name: String) -> Bool {
+        name.hasSuffix("_rcu") && name.contains("for_each")
+    }
+
+    /// Lookups whose result is protected only by RCU (not rcu_dereference_protected(), whose
+    /// caller holds the update-side lock).
+    static func isRCULookup(_ name: String) -> Bool {
+        ["rcu_dereference", "rcu_dereference_bh", "rcu_dereference_sched"].contains(name)
+    }
+
     /// Loops that wait: a loop whose body calls one of these waits for its condition.
     static let waiting: Set<String> = [
         "schedule", "io_schedule", "schedule_timeout", "io_schedule_timeout", "schedule_timeout_uninterruptible",

@@ -49,11 +49,14 @@ public struct RCUUncoveredDeref: Rule {
                     witness: witness)
             ]
         }
+        let how =
+            p.pins(of: object)?.released == true
+            ? "after its last pin was released" : "found under RCU and never pinned by a reference"
         return [
             UnpinnedAccess.finding(
                 p, rule: Self.id, severity: .error, object: object,
                 message:
-                    "\(p.event.text) touches \(object) after its last pin was released, outside any RCU read-side section: \(object) may already be freed",
+                    "\(p.event.text) touches \(object) \(how), outside any RCU read-side section: \(object) may already be freed",
                 witness: witness)
         ]
     }
