@@ -78,6 +78,13 @@ final class BadInputTests: XCTestCase {
         assertInputError(f.path, contains: "nests deeper than 1000 levels")
     }
 
+    func testIncludeOfADirectoryName() throws {
+        // Found by mutating fixtures: an in-memory header named like a directory crashed libclang.
+        let f = try temporaryDirectory(self).appendingPathComponent("include_dir.c")
+        try Data("#include <linux/>ernel.h>\nint f(void) { return 0; }\n".utf8).write(to: f)
+        assertInputError(f.path, contains: "does not parse")
+    }
+
     func testUnknownFunction() throws {
         let file = try graphs(of: Paths.fixture("aio_sample.c"))
         XCTAssertThrowsError(try file.selecting(function: "no_such_function")) { error in

@@ -143,7 +143,7 @@ public enum Parser {
                     for: text, mainPath: setup.mainPath, prelude: synthesis.complete(prelude: KernelPrelude.header))
             }
             guard let unit = translationUnit(index: index, setup: setup, unsaved: unsaved) else {
-                throw InputError(request.path, "libclang could not parse the file")
+                throw InputError(request.path, "libclang could not parse the file (its parser failed on this input)")
             }
             defer { clang_disposeTranslationUnit(unit) }
             let diagnostics = readDiagnostics(unit, mainPath: setup.mainPath, displayPath: request.path)
@@ -295,11 +295,11 @@ public enum Parser {
 
 /// libclang runs its work on a helper thread with a small stack unless told not to, and deep input
 /// then overflows it and kills the process; the variable must be set before the first call.
+/// libclang's crash recovery stays on: a crash inside the parser becomes a failed parse (an input
+/// error) instead of the end of the process.
 enum LibClangEnvironment {
     private static let once: Void = {
         setenv("LIBCLANG_NOTHREADS", "1", 1)
-        // Crash recovery installs signal handlers that fight the host's; errors are reported instead.
-        setenv("LIBCLANG_DISABLE_CRASH_RECOVERY", "1", 1)
     }()
 
     static func prepare() { _ = once }

@@ -47,7 +47,10 @@ public enum StandaloneMode {
         let rest = s.dropFirst()
         guard let end = rest.firstIndex(of: close) else { return nil }
         let path = String(rest[..<end])
-        guard !path.isEmpty, !path.contains(".."), !path.hasPrefix("/") else { return nil }
+        // Only plain relative file names get an in-memory header: libclang crashes on an
+        // in-memory file whose name ends like a directory (`#include <linux/>`).
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
         return (path, open == "\"")
     }
 
