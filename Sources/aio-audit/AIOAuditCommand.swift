@@ -365,15 +365,13 @@ struct DiffCommand: ParsableCommand {
             // In git and patch modes the arguments after -- are paths, not compiler flags.
             var base = parse.request(for: "")
             base.extraArguments = []
+            let accepted = try self.accepted.baseline.map(Baseline.read) ?? []
             for versions in changes.versions {
                 var review = try Review.review(versions, base: base, profile: chosen)
-                if let b = accepted.baseline {
-                    let ids = try Baseline.read(b)
-                    review.findings.removeAll { ids.contains(Identity.of($0.finding)) }
-                }
+                review.findings.removeAll { accepted.contains(Identity.of($0.finding)) }
                 reviews.append(review)
             }
-            if let w = accepted.writeBaseline {
+            if let w = self.accepted.writeBaseline {
                 try Baseline.write(reviews.flatMap { $0.findings.filter { $0.change != .fixed }.map(\.finding) }, to: w)
             }
         } catch {

@@ -130,24 +130,15 @@ public struct Engine {
         var heldOnEntry: [String: LockKind] = [:]
     }
 
-    func facts(of g: FlowGraph) -> FunctionFacts {
+    /// What the function does to its objects as a whole; `actions` are its events' meanings.
+    func facts(of g: FlowGraph, actions: [[Action]]) -> FunctionFacts {
         var f = FunctionFacts()
         var gets: Set<String> = []
         var puts: Set<String> = []
-        for e in g.allEvents {
-            if e.kind == .call, let callee = e.callee {
-                // A try-get takes the reference the function later puts: it is not inherited.
-                let args = e.arguments ?? []
-                if let role = model.roles[callee], role.kind == .tryGet, let p = args[safe: role.parameter]?.path,
-                    p.isVariable
-                {
-                    gets.insert(p.root)
-                } else if KernelFunctions.tryGetPrimitives.contains(callee), let (o, _) = FileModel.fieldOf(args.first)
-                {
-                    gets.insert(o.root)
-                }
-            }
-            switch classify(e, in: g) {
+        for (e, action) in zip(g.allEvents, actions.joined()) {
+            // A try-get takes the reference the function later puts: it is not inherited.
+            if let o = tryGetObject(e) { gets.insert(o) }
+            switch action {
             case .get(let o): gets.insert(o)
             case .put(let o, _): puts.insert(o)
             case .requestPinRelease(let o): f.requestReleased.insert(o)
@@ -199,7 +190,9 @@ public struct Engine {
     }
 
     func analyse(_ g: FlowGraph) -> [Finding]? {
-        let facts = facts(of: g)
+        // What each event means does not depend on the path: classified once.
+        let actions = g.blocks.map { b in b.events.map { classify($0, in: g) } }
+        let facts = facts(of: g, actions: actions)
         var entry = AbstractState()
         // Locks the function requires (assert_spin_locked, lockdep_assert_held) or releases
         // without taking were held on entry.
@@ -208,8 +201,6 @@ public struct Engine {
             entry.objects[p.name] = ObjectState(
                 pins: initialPins(p.name, parameter: true, facts: facts, fromContainer: false))
         }
-        // What each event means does not depend on the path: classified once.
-        let actions = g.blocks.map { b in b.events.map { classify($0, in: g) } }
         var findings: [Finding] = []
         var seen: [Set<AbstractState>] = Array(repeating: [], count: g.blocks.count)
         var widened: [AbstractState?] = Array(repeating: nil, count: g.blocks.count)
@@ -305,7 +296,7 @@ public struct Engine {
                     }
                 }
             }
-            if ["atomic_dec", "atomic_sub", "atomic_dec_return"].contains(callee),
+            if KernelFunctions.decrements.contains(callee),
                 let (object, field) = FileModel.fieldOf(args.last), model.isPinCounter(object, field, in: g),
                 model.isTracked(object, in: g)
             {
@@ -404,6 +395,20 @@ public struct Engine {
         }
     }
 
+    /// The variable a try-get (a file's try-get role, or a primitive on one of its fields) acts on.
+    func tryGetObject(_ e: Event) -> String? {
+        guard e.kind == .call, let callee = e.callee else { return nil }
+        let args = e.arguments ?? []
+        if let role = model.roles[callee], role.kind == .tryGet, let p = args[safe: role.parameter]?.path, p.isVariable
+        {
+            return p.root
+        }
+        if KernelFunctions.tryGetPrimitives.contains(callee), let (o, _) = FileModel.fieldOf(args.first) {
+            return o.root
+        }
+        return nil
+    }
+
     /// Branch-specific facts: a try-get took a reference only where it succeeded; a trylock
     /// holds its lock only where it succeeded.
     func refine(_ s: inout AbstractState, block: BasicBlock, edge: Edge, _ g: FlowGraph) {
@@ -413,15 +418,7 @@ public struct Engine {
         let succeeded = edge.label == .true
         if last.kind == .call, let callee = last.callee {
             let args = last.arguments ?? []
-            var tryGetObject: String?
-            if let role = model.roles[callee], role.kind == .tryGet, let p = args[safe: role.parameter]?.path,
-                p.isVariable
-            {
-                tryGetObject = p.root
-            } else if KernelFunctions.tryGetPrimitives.contains(callee), let (o, _) = FileModel.fieldOf(args.first) {
-                tryGetObject = o.root
-            }
-            if let o = tryGetObject, succeeded, model.isTracked(AccessPath(root: o), in: g) {
+            if let o = tryGetObject(last), succeeded, model.isTracked(AccessPath(root: o), in: g) {
                 s.objects[o, default: ObjectState()].pins.counted += 1
                 s.objects[o]?.pins.rcuFound = false
             }

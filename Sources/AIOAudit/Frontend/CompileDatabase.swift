@@ -34,9 +34,8 @@ public struct CompileDatabase {
         }
     }
 
-    /// The nearest compile_commands.json in the directory or one of its parents (as clang-tidy
-    /// finds it), either directly or in a `build/` subdirectory... only directly: kernel trees keep
-    /// it at the top.
+    /// The nearest compile_commands.json in the directory or one of its parents, as clang-tidy
+    /// finds it (kernel trees keep it at the top).
     static func find(above directory: String) throws -> CompileDatabase? {
         var dir = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
@@ -54,44 +53,40 @@ public struct CompileDatabase {
         guard let db = try find(above: URL(fileURLWithPath: absolute).deletingLastPathComponent().path) else {
             return nil
         }
-        let target = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-        for entry in db.entries {
-            let file =
-                entry.file.hasPrefix("/")
-                ? entry.file : (entry.directory as NSString).appendingPathComponent(entry.file)
-            guard URL(fileURLWithPath: file).resolvingSymlinksInPath().path == target else { continue }
-            var raw = entry.arguments ?? split(entry.command ?? "")
-            var out: [String] = []
-            var i = 0
-            while i < raw.count {
-                let a = raw[i]
+        guard let (entry, _, raw) = db.entry(for: absolute) else { return nil }
+        var out: [String] = []
+        var i = 0
+        while i < raw.count {
+            let a = raw[i]
+            i += 1
+            if a == "-o" || a == "-MF" {
                 i += 1
-                if a == "-o" || a == "-MF" {
-                    i += 1
-                    continue
-                }
-                if a == "-c" || a.hasPrefix("-Wp,") { continue }
-                out.append(a)
+                continue
             }
-            raw = out
-            return (entry.directory, raw)
+            if a == "-c" || a.hasPrefix("-Wp,") { continue }
+            out.append(a)
         }
-        return nil
+        return (entry.directory, out)
     }
 
-    func command(for absolutePath: String) -> Command? {
+    /// The entry that compiles the file, its absolute path, and its words as the build ran them.
+    func entry(for absolutePath: String) -> (Entry, String, [String])? {
         let target = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
         for entry in entries {
             let file =
                 entry.file.hasPrefix("/")
                 ? entry.file : (entry.directory as NSString).appendingPathComponent(entry.file)
             guard URL(fileURLWithPath: file).resolvingSymlinksInPath().path == target else { continue }
-            let raw = entry.arguments ?? CompileDatabase.split(entry.command ?? "")
-            return Command(
-                directory: entry.directory, file: file,
-                arguments: CompileDatabase.libclangArguments(raw, directory: entry.directory, file: file))
+            return (entry, file, entry.arguments ?? CompileDatabase.split(entry.command ?? ""))
         }
         return nil
+    }
+
+    func command(for absolutePath: String) -> Command? {
+        guard let (entry, file, raw) = entry(for: absolutePath) else { return nil }
+        return Command(
+            directory: entry.directory, file: file,
+            arguments: CompileDatabase.libclangArguments(raw, directory: entry.directory, file: file))
     }
 
     /// The compiler's arguments as libclang takes them: no compiler name, no input or output, no

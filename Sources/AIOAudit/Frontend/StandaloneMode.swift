@@ -50,7 +50,9 @@ public enum StandaloneMode {
         // Only plain relative file names get an in-memory header: libclang crashes on an
         // in-memory file whose name ends like a directory (`#include <linux/>`).
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
+        guard !path.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            return nil
+        }
         return (path, open == "\"")
     }
 

@@ -433,7 +433,9 @@ struct Walker {
                     op = t.text
                 } else if whole.end > inner.end {
                     let i = lexicon.tokenIndex(atOrAfter: whole.end) - 1
-                    if i >= 0, i < lexicon.tokens.count, lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--" {
+                    if i >= 0, i < lexicon.tokens.count,
+                        lexicon.tokens[i].text == "++" || lexicon.tokens[i].text == "--"
+                    {
                         op = lexicon.tokens[i].text
                         postfix = true
                     }

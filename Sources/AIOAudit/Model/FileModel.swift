@@ -446,7 +446,7 @@ public struct FileModel: Sendable {
                 return i
             }
             if e.kind == .call, let callee = e.callee {
-                if ["atomic_dec", "atomic_sub", "atomic_dec_and_test", "atomic_dec_return"].contains(callee),
+                if KernelFunctions.decrements.contains(callee),
                     let (object, field) = FileModel.fieldOf(e.arguments?.last), let i = params[object.root],
                     isPinCounter(object, field, in: g)
                 {

@@ -56,6 +56,9 @@ enum KernelFunctions {
         "atomic_inc_not_zero", "atomic_long_inc_not_zero", "refcount_inc_not_zero", "kref_get_unless_zero",
         "percpu_ref_tryget", "percpu_ref_tryget_live", "atomic_add_unless",
     ]
+    /// Plain decrements of a counter given as their last argument (`atomic_sub(n, &x->f)`).
+    static let decrements: Set<String> = ["atomic_dec", "atomic_sub", "atomic_dec_return", "atomic_dec_and_test"]
+
     /// Decrement-and-test: a put whose release runs on the branch where it returned true.
     static let decrementAndTest: Set<String> = [
         "atomic_dec_and_test", "atomic_long_dec_and_test", "refcount_dec_and_test", "atomic_sub_and_test",
