@@ -42,12 +42,49 @@ public struct ProgramPoint {
     public let graph: FlowGraph
     public let model: FileModel
     public let file: String
+    /// Summaries of the file's functions analysed before this one (its callees).
+    public let summaries: [String: FunctionSummary]
+    /// Locks held on entry (released without being taken, or asserted).
+    public let heldOnEntry: Set<String>
+    /// Locks whose state the paths cannot show (see FunctionRun).
+    public let unreliableLocks: Set<String>
 
     public var rcuDepth: Int { state.rcuDepth }
+    /// The state joins several paths: facts that need one path are not reported from it.
+    public var isApproximate: Bool { state.approximate }
+    /// The locks held here, with the line each was taken at.
+    public var heldLocks: [(lock: String, kind: LockKind, line: Int)] {
+        state.locks.map { ($0.key, $0.value.kind, $0.value.line) }.sorted { $0.lock < $1.lock }
+    }
     public var interruptsDisabled: Bool { state.irqDepth > 0 }
     public var contexts: [EntryContext] { model.contexts[graph.function] ?? [] }
 
     public func pins(of object: String) -> Pins? { state.objects[object]?.pins }
+    /// The line where this path last released `lock`.
+    public func lastUnlock(of lock: String) -> Int? { state.unlockedAt[lock] }
+    public func lockHeld(_ lock: String) -> (kind: LockKind, line: Int)? {
+        state.locks[lock].map { ($0.kind, $0.line) }
+    }
+    /// Why the code here must not sleep, as a witness step; nil when it may.
+    public var atomicReason: WitnessStep? {
+        let fn = graph.function
+        if let (lock, held) = state.locks.filter({ $0.value.atomic }).min(by: { $0.value.line < $1.value.line }) {
+            return WitnessStep(
+                line: held.line, column: 1, function: fn, message: "\(lock) is held from here (a spinning lock)")
+        }
+        if state.rcuDepth > 0, let start = state.rcuSteps.last(where: { $0.message.contains("starts") }) {
+            return WitnessStep(
+                line: start.line, column: start.column, function: fn, message: "an RCU read-side section starts here")
+        }
+        if state.rcuDepth > 0 {
+            return WitnessStep(line: graph.line, column: 1, function: fn, message: "inside an RCU read-side section")
+        }
+        if state.irqDepth > 0 {
+            return WitnessStep(
+                line: graph.line, column: 1, function: fn, message: "interrupts or preemption are disabled here")
+        }
+        return nil
+    }
     public func releases(of object: String) -> [WitnessStep] { state.objects[object]?.releases ?? [] }
     public var rcuSteps: [WitnessStep] { state.rcuSteps }
 
@@ -87,6 +124,7 @@ public protocol Rule {
 
 public struct AnalysisResult: Sendable {
     public var findings: [Finding]
+    public var summaries: [String: FunctionSummary] = [:]
     /// Functions over the path budget: "not analysed: too many paths".
     public var notAnalysed: [(function: String, line: Int)]
 }
@@ -109,16 +147,31 @@ public struct Engine {
     public func run() -> AnalysisResult {
         var findings: [Finding] = []
         var skipped: [(String, Int)] = []
-        for name in model.order {
+        var summaries: [String: FunctionSummary] = [:]
+        // Callees first, so that each call can be read through its callee's summary.
+        for name in Summaries.bottomUp(model) {
             guard let g = model.graphs[name] else { continue }
-            if let f = analyse(g) { findings += f } else { skipped.append((name, g.line)) }
+            guard let r = analyse(g, summaries: summaries) else {
+                skipped.append((name, g.line))
+                continue
+            }
+            findings += r.findings
+            let run = FunctionRun(
+                graph: g, model: model, file: file, returns: r.returns, heldOnEntry: Set(r.facts.heldOnEntry.keys),
+                unreliableLocks: r.facts.unreliableLocks)
+            for rule in rules { if let fr = rule as? FunctionRule { findings += fr.finish(run) } }
+            summaries[name] = Summaries.summarise(
+                g, returns: r.returns, heldOnEntry: Set(r.facts.heldOnEntry.keys),
+                releasedOnEntry: r.facts.releasedOnEntry, sleeps: r.sleeps,
+                keeps: keptParameters(g, summaries: summaries), model: model)
         }
         var seen: Set<String> = []
         findings = findings.filter {
             seen.insert("\($0.rule)|\($0.function)|\($0.line)|\($0.column)|\($0.object)").inserted
         }
         findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
-        return AnalysisResult(findings: findings, notAnalysed: skipped)
+        skipped.sort { $0.1 < $1.1 }
+        return AnalysisResult(findings: findings, summaries: summaries, notAnalysed: skipped)
     }
 
     // MARK: One function
@@ -128,11 +181,23 @@ public struct Engine {
         var requestReleased: Set<String> = []
         var isRelease = false
         var heldOnEntry: [String: LockKind] = [:]
+        /// Locks the function releases without taking them (its caller's).
+        var releasedOnEntry: Set<String> = []
+        var unreliableLocks: Set<String> = []
+        /// Variables the function returns by name: their success/failure values are followed.
+        var returnedVariables: Set<String> = []
+        /// Paths held in variables, to name a callee's locks as the function does.
+        var aliases: [AccessPath: String] = [:]
+        /// Variables holding a field the function itself stores into.
+        var storedAliases: Set<String> = []
     }
 
     /// What the function does to its objects as a whole; `actions` are its events' meanings.
-    func facts(of g: FlowGraph, actions: [[Action]]) -> FunctionFacts {
+    func facts(of g: FlowGraph, actions: [[Action]], summaries: [String: FunctionSummary]) -> FunctionFacts {
         var f = FunctionFacts()
+        f.aliases = Summaries.aliases(in: g)
+        let stored = Set(g.allEvents.filter { $0.kind == .assignment }.compactMap { $0.path }.filter { !$0.isVariable })
+        for (path, variable) in f.aliases where stored.contains(path) { f.storedAliases.insert(variable) }
         var gets: Set<String> = []
         var puts: Set<String> = []
         for (e, action) in zip(g.allEvents, actions.joined()) {
@@ -155,9 +220,36 @@ public struct Engine {
             {
                 f.heldOnEntry[p.description] = .spin
             }
-            if e.kind == .lock, let p = e.path { locked.insert(p.description) }
+            if e.kind == .lock, let p = e.path {
+                locked.insert(p.description)
+                // Taken through a path that a variable is later assigned from: the same lock.
+                for a in g.allEvents where a.kind == .assignment {
+                    if let t = a.path, t.isVariable, let src = a.valuePath, !src.isVariable, p.hasPrefix(src) {
+                        locked.insert(p.replacingPrefix(src, with: t.root).description)
+                    }
+                }
+            }
             if e.kind == .unlock, let p = e.path, !locked.contains(p.description), f.heldOnEntry[p.description] == nil {
                 f.heldOnEntry[p.description] = e.lockKind ?? .spin
+                f.releasedOnEntry.insert(p.description)
+            }
+            if e.kind == .return, let v = e.value, g.locals[v] != nil { f.returnedVariables.insert(v) }
+        }
+        // A trylock or conditional-lock helper whose result is not branched on at once: which
+        // paths hold the lock is not visible.
+        for block in g.blocks {
+            for (i, e) in block.events.enumerated() {
+                let branchedOn = block.condition != nil && i == block.events.count - 1
+                if e.kind == .lock, e.lockKind == .trylock, !branchedOn, let p = e.path {
+                    f.unreliableLocks.insert(p.description)
+                }
+                if e.kind == .call, let c = e.callee, let s = summaries[c] {
+                    for (lock, when) in s.acquires where when != .always && !branchedOn {
+                        if let p = lock.atCall(e.arguments ?? [], aliases: f.aliases) {
+                            f.unreliableLocks.insert(p.description)
+                        }
+                    }
+                }
             }
         }
         return f
@@ -189,10 +281,20 @@ public struct Engine {
         return p
     }
 
-    func analyse(_ g: FlowGraph) -> [Finding]? {
+    struct FunctionResult {
+        var findings: [Finding]
+        var returns: [ReturnRecord]
+        var facts: FunctionFacts
+        var sleeps: [ChainStep]?
+    }
+
+    func analyse(_ g: FlowGraph, summaries: [String: FunctionSummary] = [:]) -> FunctionResult? {
         // What each event means does not depend on the path: classified once.
         let actions = g.blocks.map { b in b.events.map { classify($0, in: g) } }
-        let facts = facts(of: g, actions: actions)
+        let facts = facts(of: g, actions: actions, summaries: summaries)
+        var returns: [ReturnRecord] = []
+        var sleeps: [ChainStep]?
+        let entryLocks = Set(facts.heldOnEntry.keys)
         var entry = AbstractState()
         // Locks the function requires (assert_spin_locked, lockdep_assert_held) or releases
         // without taking were held on entry.
@@ -225,17 +327,53 @@ public struct Engine {
                 visits += 1
                 if visits > budget { return nil }
                 let action = actions[b][i]
-                let point = ProgramPoint(event: e, action: action, state: state, graph: g, model: model, file: file)
+                let point = ProgramPoint(
+                    event: e, action: action, state: state, graph: g, model: model, file: file, summaries: summaries,
+                    heldOnEntry: entryLocks, unreliableLocks: facts.unreliableLocks)
                 for r in rules { findings += r.check(point) }
-                transfer(&state, e, action, g, facts)
+                if e.kind == .return { returns.append(record(e, state, g, facts)) }
+                if sleeps == nil, !state.isAtomic, let chain = Sleeping.chain(of: e, in: g, summaries: summaries) {
+                    sleeps = chain
+                }
+                transfer(&state, e, action, g, facts, summaries)
             }
             for edge in block.successors {
                 var next = state
-                refine(&next, block: block, edge: edge, g)
+                refine(&next, block: block, edge: edge, g, facts, summaries)
                 work.append((edge.target, next))
             }
         }
-        return findings
+        return FunctionResult(findings: findings, returns: returns, facts: facts, sleeps: sleeps)
+    }
+
+    func record(_ e: Event, _ s: AbstractState, _ g: FlowGraph, _ facts: FunctionFacts) -> ReturnRecord {
+        let v = e.value.flatMap { facts.returnedVariables.contains($0) ? $0 : nil }
+        var outcome = e.outcome ?? .unknown
+        var truth: Bool?
+        switch e.value {
+        case "true", "1": truth = true
+        case "false", "0": truth = false
+        default: break
+        }
+        if let v, outcome == .unknown, let known = s.values[v] {
+            outcome = known
+            // An int that is 0 on success, non-zero on failure.
+            if !(g.type(of: v) ?? "").contains("*"), known != .unknown { truth = known == .failure }
+        }
+        let returned = e.value.flatMap { s.objects[$0] != nil ? $0 : nil }
+        return ReturnRecord(event: e, outcome: outcome, truth: truth, state: s, returned: returned)
+    }
+
+    /// Parameters the function keeps: stored into another object, or passed to a callee that
+    /// keeps them (a file function's summary, a kernel function that queues or stores).
+    func keptParameters(_ g: FlowGraph, summaries: [String: FunctionSummary]) -> Set<Int> {
+        var kept: Set<Int> = []
+        for (i, p) in g.parameters.enumerated() {
+            for e in g.allEvents where Handoff.keeps(p.name, e, in: g, model: model, summaries: summaries) {
+                kept.insert(i)
+            }
+        }
+        return kept
     }
 
     // MARK: Meaning of events
@@ -312,13 +450,20 @@ public struct Engine {
         WitnessStep(line: e.line, column: e.column, function: g.function, message: message)
     }
 
-    func transfer(_ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph, _ facts: FunctionFacts) {
+    func transfer(
+        _ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph, _ facts: FunctionFacts,
+        _ summaries: [String: FunctionSummary] = [:]
+    ) {
         switch e.kind {
         case .lock:
-            if let p = e.path { s.locks[p.description] = HeldLock(kind: e.lockKind ?? .spin, line: e.line) }
+            if let p = e.path {
+                s.locks[p.description] = HeldLock(
+                    kind: e.lockKind ?? .spin, line: e.line, atomic: Sleeping.isSpinning(e.callee ?? ""))
+            }
             if [.irq, .irqsave, .bh].contains(e.lockKind) { s.irqDepth += 1 }
             if e.lockKind == .trylock, e.callee?.contains("irq") == true { s.irqDepth += 1 }
         case .unlock:
+            if let p = e.path { s.unlockedAt[p.description] = e.line }
             if let p = e.path, let held = s.locks.removeValue(forKey: p.description) {
                 let disabled =
                     [.irq, .irqsave, .bh].contains(held.kind) || (held.kind == .trylock && e.lockKind != .spin)
@@ -347,6 +492,20 @@ public struct Engine {
                 found.releases = [step(e, g, "\(first.root) is found by \(callee)(), under RCU, without a reference")]
                 s.objects[first.root] = found
             }
+            if let c = e.callee, let summary = summaries[c] {
+                applyLocks(summary, .always, e, &s, facts)
+                for lock in summary.releases {
+                    guard let p = lock.atCall(e.arguments ?? [], aliases: facts.aliases),
+                        let held = s.locks.removeValue(forKey: p.description)
+                    else { continue }
+                    if [.irq, .irqsave, .bh].contains(held.kind) { s.irqDepth = max(0, s.irqDepth - 1) }
+                }
+            }
+            for (name, obj) in s.objects where obj.pins.taken && !obj.pins.handedOff {
+                if Handoff.keeps(name, e, in: g, model: model, summaries: summaries) {
+                    s.objects[name]?.pins.handedOff = true
+                }
+            }
             switch e.callee {
             case "local_irq_disable", "local_bh_disable", "preempt_disable", "__local_irq_save", "local_irq_save":
                 s.irqDepth += 1
@@ -356,7 +515,34 @@ public struct Engine {
                 break
             }
         case .assignment:
-            if let target = e.path, target.isVariable, model.isTracked(target, in: g),
+            // `ctx = iocb->ki_ctx` after taking `iocb->ki_ctx->ctx_lock`: from here the lock is named
+            // through ctx, as the code (canonicalised) names it.
+            if let target = e.path, target.isVariable, let src = e.valuePath, !src.isVariable {
+                for (key, held) in s.locks {
+                    let p = AccessPath.parse(key)
+                    guard p.hasPrefix(src) else { continue }
+                    s.locks.removeValue(forKey: key)
+                    s.locks[p.replacingPrefix(src, with: target.root).description] = held
+                }
+            }
+            if let target = e.path, target.isVariable, facts.returnedVariables.contains(target.root) {
+                s.values[target.root] = Outcomes.of(e.value ?? "")
+            }
+            for (name, obj) in s.objects where obj.pins.taken && !obj.pins.handedOff {
+                if Handoff.keeps(name, e, in: g, model: model, summaries: summaries) {
+                    s.objects[name]?.pins.handedOff = true
+                }
+            }
+            if let target = e.path, target.isVariable, model.isTracked(target, in: g), e.value == "NULL" {
+                s.objects.removeValue(forKey: target.root)
+            } else if let target = e.path, target.isVariable, model.isTracked(target, in: g),
+                let source = e.valuePath, source.isVariable, source.root != target.root,
+                let copied = s.objects[source.root]
+            {
+                // `ret = ctx`: the same object, the same pins; the reference travels with ret.
+                s.objects[target.root] = copied
+                if copied.pins.taken { s.objects[source.root]?.pins.handedOff = true }
+            } else if let target = e.path, target.isVariable, model.isTracked(target, in: g),
                 let callee = e.callee, KernelFunctions.isRCULookup(callee)
             {
                 var found = ObjectState(pins: Pins(rcuFound: true))
@@ -364,10 +550,17 @@ public struct Engine {
                 s.objects[target.root] = found
             } else if let target = e.path, target.isVariable, model.isTracked(target, in: g) {
                 let fromContainer = e.callee == "container_of" || e.callee == "list_entry"
-                s.objects[target.root] = ObjectState(
-                    pins: initialPins(
-                        target.root, parameter: false, facts: facts, fromContainer: fromContainer,
-                        fromCall: e.callee != nil))
+                var pins = initialPins(
+                    target.root, parameter: false, facts: facts, fromContainer: fromContainer,
+                    fromCall: e.callee != nil)
+                if let c = e.callee, summaries[c]?.returnsReference == true {
+                    // A lookup that returns a reference: the function owns it from here.
+                    pins.counted = 1
+                    pins.taken = true
+                }
+                var object = ObjectState(pins: pins)
+                if pins.taken { object.releases = [step(e, g, "\(e.text) returns a reference to \(target.root)")] }
+                s.objects[target.root] = object
             }
         default:
             break
@@ -376,6 +569,11 @@ public struct Engine {
         case .get(let o):
             s.objects[o, default: ObjectState()].pins.counted += 1
             s.objects[o]?.pins.rcuFound = false
+            s.objects[o]?.pins.taken = true
+            s.objects[o]?.releases.append(step(e, g, "\(e.text) takes a reference to \(o)"))
+            // A reference on an object the function has just stored in another (`mm = ctx->mm =
+            // current->mm; atomic_inc(&mm->mm_count)`) belongs to that object.
+            if facts.storedAliases.contains(o) { s.objects[o]?.pins.handedOff = true }
         case .put(let o, _):
             guard var obj = s.objects[o] else { break }
             if obj.pins.counted > 0 { obj.pins.counted -= 1 } else { obj.pins.inherited = false }
@@ -395,6 +593,47 @@ public struct Engine {
         }
     }
 
+    /// Locks a callee's summary says it returns holding, under `when`.
+    func applyLocks(
+        _ summary: FunctionSummary, _ when: FunctionSummary.Condition, _ e: Event, _ s: inout AbstractState,
+        _ facts: FunctionFacts
+    ) {
+        for (lock, w) in summary.acquires where w == when {
+            guard let p = lock.atCall(e.arguments ?? [], aliases: facts.aliases) else { continue }
+            s.locks[p.description] = HeldLock(
+                kind: lock.kind, line: e.line, atomic: ![.mutex, .rwsem].contains(lock.kind))
+            if [.irq, .irqsave, .bh].contains(lock.kind) { s.irqDepth += 1 }
+        }
+    }
+
+    /// What a branch says of the values followed: `if (ret)`, `if (!ctx)`, `if (IS_ERR(ctx))`,
+    /// `if (ret < 0)`.
+    func refineValues(
+        _ s: inout AbstractState, condition: String, nonZero: Bool, _ g: FlowGraph, _ facts: FunctionFacts
+    ) {
+        let c = condition.filter { !$0.isWhitespace }
+        if facts.returnedVariables.contains(c), !(g.type(of: c) ?? "*").contains("*") {
+            s.values[c] = nonZero ? .failure : .success
+        }
+        if c.hasSuffix("<0"), facts.returnedVariables.contains(String(c.dropLast(2))), nonZero {
+            s.values[String(c.dropLast(2))] = .failure
+        }
+        // A pointer tested against NULL or an error: where it is one, there is no object.
+        var tested = c
+        var nonNull = nonZero
+        for form in ["NULL!=", "!=NULL"] where c.contains(form) { tested = c.replacingOccurrences(of: form, with: "") }
+        for form in ["NULL==", "==NULL"] where c.contains(form) {
+            tested = c.replacingOccurrences(of: form, with: "")
+            nonNull = !nonZero
+        }
+        if !nonNull, s.objects[tested] != nil, (g.type(of: tested) ?? "").contains("*") {
+            s.objects.removeValue(forKey: tested)
+        }
+        for test in ["IS_ERR(", "IS_ERR_OR_NULL("] where nonZero && c.hasPrefix(test) && c.hasSuffix(")") {
+            s.objects.removeValue(forKey: String(c.dropFirst(test.count).dropLast()))
+        }
+    }
+
     /// The variable a try-get (a file's try-get role, or a primitive on one of its fields) acts on.
     func tryGetObject(_ e: Event) -> String? {
         guard e.kind == .call, let callee = e.callee else { return nil }
@@ -411,16 +650,24 @@ public struct Engine {
 
     /// Branch-specific facts: a try-get took a reference only where it succeeded; a trylock
     /// holds its lock only where it succeeded.
-    func refine(_ s: inout AbstractState, block: BasicBlock, edge: Edge, _ g: FlowGraph) {
-        guard block.condition != nil, let last = block.events.last, edge.label == .true || edge.label == .false else {
-            return
-        }
+    func refine(
+        _ s: inout AbstractState, block: BasicBlock, edge: Edge, _ g: FlowGraph, _ facts: FunctionFacts,
+        _ summaries: [String: FunctionSummary] = [:]
+    ) {
+        guard let condition = block.condition, edge.label == .true || edge.label == .false else { return }
         let succeeded = edge.label == .true
+        refineValues(&s, condition: condition, nonZero: succeeded, g, facts)
+        guard let last = block.events.last else { return }
         if last.kind == .call, let callee = last.callee {
             let args = last.arguments ?? []
             if let o = tryGetObject(last), succeeded, model.isTracked(AccessPath(root: o), in: g) {
                 s.objects[o, default: ObjectState()].pins.counted += 1
                 s.objects[o]?.pins.rcuFound = false
+                s.objects[o]?.pins.taken = true
+                s.objects[o]?.releases.append(step(last, g, "\(last.text) succeeds: a reference to \(o)"))
+            }
+            if let summary = summaries[callee] {
+                applyLocks(summary, succeeded ? .whenTrue : .whenZero, last, &s, facts)
             }
             // Where a decrement-and-test reached zero, the code owns the object until it frees it.
             if KernelFunctions.decrementAndTest.contains(callee), succeeded, let (o, _) = FileModel.fieldOf(args.first),

@@ -19,6 +19,11 @@ public struct Pins: Hashable, Sendable {
     public var rcuFound = false
     /// Some pin was held and released in this function: only then can the object be unpinned.
     public var released = false
+    /// A reference was taken on this path (a get, a successful try-get, a call that returns one).
+    public var taken = false
+    /// The reference was handed on (stored in another object or a list, passed to a work item or
+    /// to a callee that keeps it, returned): no longer the function's to drop.
+    public var handedOff = false
 
     public var any: Bool { counted > 0 || inherited || request || caller || opaque || owned }
 
@@ -34,6 +39,8 @@ public struct Pins: Hashable, Sendable {
         p.owned = owned || o.owned
         p.rcuFound = rcuFound && o.rcuFound
         p.released = released && o.released
+        p.taken = taken || o.taken
+        p.handedOff = handedOff || o.handedOff
         return p
     }
 }
@@ -58,6 +65,8 @@ struct ObjectState: Hashable {
 struct HeldLock: Hashable {
     var kind: LockKind
     var line: Int
+    /// A spinning lock (spinlock, rwlock, their trylocks): the holder must not sleep.
+    var atomic = true
 }
 
 struct AbstractState: Hashable {
@@ -67,10 +76,19 @@ struct AbstractState: Hashable {
     var irqDepth = 0
     var locks: [String: HeldLock] = [:]
     var rcuSteps: [WitnessStep] = []
+    /// What the variables a function returns by name hold, as far as success or failure goes
+    /// (`ret = -EINVAL`, or the branch of `if (ret)` taken).
+    var values: [String: ReturnOutcome] = [:]
+    /// The state is a join of paths (widening): facts that need one path (a lock held on this
+    /// return but not on that one) are not reported from it.
+    var approximate = false
+    /// Where each lock was last released on this path (for witnesses; not part of the state).
+    var unlockedAt: [String: Int] = [:]
 
     static func == (a: AbstractState, b: AbstractState) -> Bool {
         a.objects == b.objects && a.rcuDepth == b.rcuDepth && a.irqDepth == b.irqDepth
-            && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
+            && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind) && a.values == b.values
+            && a.approximate == b.approximate
     }
 
     func hash(into h: inout Hasher) {
@@ -78,6 +96,8 @@ struct AbstractState: Hashable {
         h.combine(rcuDepth)
         h.combine(irqDepth)
         h.combine(locks.mapValues(\.kind))
+        h.combine(values)
+        h.combine(approximate)
     }
 
     func joined(with o: AbstractState) -> AbstractState {
@@ -93,8 +113,15 @@ struct AbstractState: Hashable {
         s.rcuDepth = min(max(rcuDepth, o.rcuDepth), 4)
         s.irqDepth = min(max(irqDepth, o.irqDepth), 4)
         for (k, v) in o.locks where s.locks[k] == nil { s.locks[k] = v }
+        for (k, v) in o.values where s.values[k] != v { s.values[k] = .unknown }
+        for k in s.values.keys where o.values[k] == nil { s.values[k] = .unknown }
+        s.approximate = true
         return s
     }
+
+    /// Whether the code here must not sleep: a spinning lock held, an RCU read-side section, or
+    /// interrupts, bottom halves or preemption disabled.
+    var isAtomic: Bool { rcuDepth > 0 || irqDepth > 0 || locks.values.contains { $0.atomic } }
 
     /// Whether X's own lock (a lock that lives in X) is held.
     func holdsOwnLock(of object: String) -> Bool {

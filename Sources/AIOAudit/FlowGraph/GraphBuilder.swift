@@ -377,6 +377,12 @@ public struct GraphBuilder {
         case .name(let n) where n == "NULL": return nil
         case .name, .member: return e.accessPath
         case .cast(_, let operand): return aliasSource(operand)
+        // `mm = ctx->mm = current->mm`: mm holds what ctx->mm holds.
+        case .assign("=", let target, _): return target.accessPath
+        // A load that only orders memory: `head = smp_load_acquire(&req->head)` holds req->head.
+        case .call(let callee, _, let arguments, _) where callee == "smp_load_acquire" && arguments.count == 1:
+            if case .unary("&", let operand, _) = arguments[0].kind { return aliasSource(operand) }
+            return nil
         default: return nil
         }
     }

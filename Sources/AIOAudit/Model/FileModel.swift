@@ -103,6 +103,10 @@ public struct FileModel: Sendable {
     public var releaseFunctions: Set<String> = []
     /// Release functions whose object is freed: with or without a grace period.
     public var releaseFrees: [String: Effect] = [:]
+    /// type -> how an object leaves its RCU-protected list or table: whether the reference the
+    /// list held is dropped only after a grace period (then a reader's plain get is safe), with
+    /// the unlink and the put that shows it.
+    public var rcuUnlinks: [String: (graceful: Bool, evidence: Evidence)] = [:]
 
     /// function -> variable -> object type (`struct kioctx *` -> kioctx), computed once.
     var variableTypes: [String: [String: String]] = [:]
@@ -133,6 +137,7 @@ public struct FileModel: Sendable {
         inferEffects()
         inferContexts(globals: globals)
         inferReleaseFrees()
+        inferRCUUnlinks()
     }
 
     // MARK: Types
@@ -322,6 +327,84 @@ public struct FileModel: Sendable {
             }
             guard g.blocks[b].successors.count == 1 else { return nil }
             b = g.blocks[b].successors[0].target
+        }
+        return nil
+    }
+
+    // MARK: RCU-protected lists
+
+    static let rcuUnlinking: Set<String> = ["hlist_del_rcu", "list_del_rcu", "hlist_del_init_rcu", "list_del_init_rcu"]
+    static let gracePeriods: Set<String> = [
+        "synchronize_rcu", "synchronize_rcu_expedited", "synchronize_sched", "call_rcu", "call_rcu_sched", "kfree_rcu",
+        "queue_rcu_work",
+    ]
+
+    /// For each unlink of a tracked object from an RCU list (`hlist_del_rcu(&x->list)`): does some
+    /// path from it put x before a grace period? Then a reader that found x by walking the list
+    /// may see its count at zero, and only a try-get is safe.
+    mutating func inferRCUUnlinks() {
+        for name in order {
+            guard let g = graphs[name] else { continue }
+            for (bi, block) in g.blocks.enumerated() {
+                for (i, e) in block.events.enumerated() where e.kind == .call {
+                    guard let c = e.callee, FileModel.rcuUnlinking.contains(c),
+                        let (object, _) = FileModel.fieldOf(e.arguments?.first), let t = type(of: object, in: g),
+                        trackedTypes[t] != nil
+                    else { continue }
+                    guard let put = putBeforeGracePeriod(from: bi, index: i + 1, object: object.root, in: g) else {
+                        if rcuUnlinks[t] == nil {
+                            rcuUnlinks[t] = (
+                                true,
+                                Evidence(
+                                    source: .inferred, function: name, line: e.line,
+                                    detail: "\(e.text), no put before a grace period")
+                            )
+                        }
+                        continue
+                    }
+                    if rcuUnlinks[t]?.graceful != false {
+                        rcuUnlinks[t] = (
+                            false,
+                            Evidence(
+                                source: .inferred, function: name, line: e.line,
+                                detail: "\(e.text) then \(put.text) at line \(put.line) with no grace period between")
+                        )
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first put of `object` reachable from (block, index) without passing a grace period.
+    func putBeforeGracePeriod(from block: Int, index: Int, object: String, in g: FlowGraph) -> Event? {
+        func isPut(_ e: Event) -> Bool {
+            guard e.kind == .call, let c = e.callee else { return false }
+            let args = e.arguments ?? []
+            if let role = roles[c], role.kind == .put, args[safe: role.parameter]?.path == AccessPath(root: object) {
+                return true
+            }
+            if let (o, f) = FileModel.fieldOf(args.first), o.root == object,
+                KernelFunctions.decrementAndTest.contains(c) || KernelFunctions.putWithRelease.contains(c)
+                    || KernelFunctions.putWithRegisteredRelease.contains(c),
+                refcountFields.values.contains(where: { $0.contains(f) })
+            {
+                return true
+            }
+            return false
+        }
+        var stack: [(Int, Int)] = [(block, index)]
+        var seen: Set<Int> = []
+        while let (b, start) = stack.popLast() {
+            var stopped = false
+            for e in g.blocks[b].events[start...] {
+                if e.kind == .call, FileModel.gracePeriods.contains(e.callee ?? "") {
+                    stopped = true
+                    break
+                }
+                if isPut(e) { return e }
+            }
+            if stopped { continue }
+            for s in g.blocks[b].successors where seen.insert(s.target).inserted { stack.append((s.target, 0)) }
         }
         return nil
     }

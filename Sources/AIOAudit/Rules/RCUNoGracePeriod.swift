@@ -47,8 +47,16 @@ public struct RCUNoGracePeriod: Rule {
 
 /// Every rule, in the order `explain` lists them.
 public enum Rules {
-    public static let all: [Rule.Type] = [PutOutsidePin.self, RCUUncoveredDeref.self, RCUNoGracePeriod.self]
-    public static func instances() -> [Rule] { [PutOutsidePin(), RCUUncoveredDeref(), RCUNoGracePeriod()] }
+    public static let all: [Rule.Type] = [
+        PutOutsidePin.self, RCUUncoveredDeref.self, RCUNoGracePeriod.self, RCUGetNotTryGet.self, LockImbalance.self,
+        RefLeak.self, SleepInAtomic.self, PinDropWithoutWakeup.self,
+    ]
+    public static func instances() -> [Rule] {
+        [
+            PutOutsidePin(), RCUUncoveredDeref(), RCUNoGracePeriod(), RCUGetNotTryGet(), LockImbalance(), RefLeak(),
+            SleepInAtomic(), PinDropWithoutWakeup(),
+        ]
+    }
 
     public static var identifiers: [String] { all.map { $0.id } }
 

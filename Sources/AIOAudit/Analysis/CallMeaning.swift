@@ -1,0 +1,107 @@
+/// What a call means beyond references and locks: whether it may sleep, whether it keeps an
+/// object it is given, what a value assigned says of success or failure.
+
+enum Sleeping {
+    /// Lock primitives that spin: their holder must not sleep (mutexes and rwsems may).
+    static func isSpinning(_ callee: String) -> Bool {
+        guard let entry = LockPrimitive.lookup(callee) else { return true }
+        switch entry.kind {
+        case .mutex, .rwsem: return false
+        case .trylock: return !(callee.hasPrefix("mutex_") || callee.hasPrefix("down_"))
+        default: return true
+        }
+    }
+
+    /// Allocation calls that sleep when given GFP_KERNEL (or another sleeping mask).
+    static let allocating: Set<String> = [
+        "kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "kmem_cache_alloc", "kmem_cache_zalloc", "krealloc",
+        "alloc_page", "alloc_pages", "__get_free_page", "__get_free_pages", "get_zeroed_page", "kvmalloc",
+        "kvzalloc", "vmalloc", "vzalloc", "percpu_ref_init", "alloc_percpu", "kstrdup", "kmemdup",
+    ]
+
+    /// Why a call may sleep: the chain to the sleeping primitive, or nil.
+    static func chain(of e: Event, in g: FlowGraph, summaries: [String: FunctionSummary]) -> [ChainStep]? {
+        guard e.kind == .call || e.kind == .lock, let callee = e.callee else { return nil }
+        let here = ChainStep(function: g.function, line: e.line, callee: callee)
+        if KernelFunctions.sleeping.contains(callee) { return [here] }
+        if allocating.contains(callee), let args = e.arguments,
+            args.contains(where: { $0.text.contains("GFP_KERNEL") || $0.text.contains("GFP_USER") })
+        {
+            return [here]
+        }
+        if callee != g.function, let inner = summaries[callee]?.sleeps { return [here] + inner }
+        return nil
+    }
+}
+
+enum Handoff {
+    /// Kernel functions that store or queue what they are given (`&x->list`, `&x->work`).
+    static let storing: Set<String> = [
+        "list_add", "list_add_tail", "list_add_rcu", "list_add_tail_rcu", "hlist_add_head", "hlist_add_head_rcu",
+        "list_move", "list_move_tail", "queue_work", "schedule_work", "queue_delayed_work", "schedule_delayed_work",
+        "mod_delayed_work", "queue_rcu_work", "call_rcu", "mod_timer", "add_timer", "llist_add", "rb_link_node",
+        "radix_tree_insert", "xa_store", "idr_alloc", "execute_in_process_context",
+    ]
+    /// Publishing a pointer: the object (the second argument) is now reachable from elsewhere.
+    static let publishing: Set<String> = [
+        "rcu_assign_pointer", "RCU_INIT_POINTER", "WRITE_ONCE", "smp_store_release", "xchg", "cmpxchg",
+        "list_add_rcu",
+    ]
+    /// Kernel functions that only look at an object they are given.
+    static func borrows(_ callee: String) -> Bool {
+        let prefixes = [
+            "pr_", "printk", "trace_", "dprintk", "WARN", "BUG", "mem", "kunmap", "kmap", "copy_", "wake_up",
+            "spin_", "mutex_", "atomic_", "percpu_ref_", "refcount_", "kref_", "list_", "hlist_", "rcu_read",
+            "lockdep_", "assert_", "might_", "kfree", "kmem_cache_free", "__",
+        ]
+        return prefixes.contains { callee.hasPrefix($0) } || LockPrimitive.lookup(callee) != nil
+    }
+
+    /// Whether event `e` hands the object held by variable `name` on.
+    static func keeps(
+        _ name: String, _ e: Event, in g: FlowGraph, model: FileModel, summaries: [String: FunctionSummary]
+    ) -> Bool {
+        switch e.kind {
+        case .assignment:
+            // `req->ki_ctx = ctx`, `table->table[i] = ctx`, or a global.
+            guard let target = e.path, let source = e.valuePath, source.isVariable, source.root == name else {
+                return false
+            }
+            let global = target.isVariable && g.locals[target.root] == nil && g.type(of: target.root) == nil
+            return !target.isVariable || global
+        case .call:
+            guard let callee = e.callee else { return false }
+            let args = e.arguments ?? []
+            if model.roles[callee] != nil { return false }
+            for (i, a) in args.enumerated() {
+                guard let p = a.path, p.root == name else { continue }
+                if p.isVariable && !a.addressOf {
+                    if publishing.contains(callee) && i > 0 { return true }
+                    if let s = summaries[callee] { if s.keeps.contains(i) { return true } else { continue } }
+                    if model.graphs[callee] != nil { continue }
+                    if !borrows(callee) && !KernelFunctions.sleeping.contains(callee) { return true }
+                } else if a.addressOf, p.components.count == 1, storing.contains(callee) {
+                    return true
+                }
+            }
+            return false
+        default:
+            return false
+        }
+    }
+}
+
+enum Outcomes {
+    /// Success or failure from an assigned value's text: `0`, `-EINVAL`, `ERR_PTR(...)`, `NULL`.
+    static func of(_ text: String) -> ReturnOutcome {
+        let t = text.filter { !$0.isWhitespace }
+        if t == "0" { return .success }
+        if t == "NULL" || t.hasPrefix("ERR_PTR(") { return .failure }
+        if t.hasPrefix("-"), let first = t.dropFirst().first, first.isUppercase || first.isNumber,
+            t.dropFirst() != "0"
+        {
+            return .failure
+        }
+        return .unknown
+    }
+}

@@ -1,0 +1,192 @@
+/// What a function of the file does that its callers must know, computed callee first from the
+/// engine's own run over it: locks it returns holding (always, or only when it returns true —
+/// a conditional-lock helper) or releases for its caller, whether it may sleep with no lock of
+/// its own held, whether it returns a new reference, which parameters it keeps.
+
+/// A lock named from a callee's point of view: a parameter's path (`p->head->lock`) or a global.
+public struct SummaryLock: Hashable, Sendable {
+    /// The parameter the path starts from; nil for a global lock.
+    public var parameter: Int?
+    public var path: AccessPath
+    public var kind: LockKind
+
+    /// The lock as the caller names it, given the call's arguments and the caller's aliases.
+    func atCall(_ arguments: [CallArgument], aliases: [AccessPath: String]) -> AccessPath? {
+        guard let p = atCall(arguments) else { return nil }
+        var best: AccessPath?
+        for (prefix, _) in aliases where p.hasPrefix(prefix) && prefix != p {
+            if best == nil || prefix.components.count > best!.components.count { best = prefix }
+        }
+        return best.map { p.replacingPrefix($0, with: aliases[$0]!) } ?? p
+    }
+
+    func atCall(_ arguments: [CallArgument]) -> AccessPath? {
+        guard let i = parameter else { return path }
+        guard let arg = arguments[safe: i], let base = arg.path, !path.components.isEmpty else { return nil }
+        var rest = path.components
+        // `f(&req->poll)` with `p->head->lock` inside f: `req->poll.head->lock`.
+        rest[0].throughPointer = !arg.addressOf
+        if arg.addressOf, base.isVariable { return nil }
+        return AccessPath(root: base.root, components: base.components + rest)
+    }
+}
+
+public struct FunctionSummary: Sendable {
+    public enum Condition: String, Sendable {
+        case always
+        case whenTrue = "when it returns true"
+        case whenZero = "when it returns 0"
+    }
+
+    public var acquires: [(lock: SummaryLock, when: Condition)] = []
+    public var releases: [SummaryLock] = []
+    /// The chain to a sleeping call the function makes holding no lock, RCU section or disabled
+    /// interrupts of its own (and without dropping a lock its caller holds).
+    public var sleeps: [ChainStep]?
+    /// Every object it returns carries a reference the caller now owns (a lookup).
+    public var returnsReference = false
+    /// Parameters it keeps (stores, queues, hands to a callee that keeps them, or puts).
+    public var keeps: Set<Int> = []
+}
+
+/// A return as the engine reached it: the state there, and what it returns.
+public struct ReturnRecord {
+    public let event: Event
+    public let outcome: ReturnOutcome
+    /// true/false when the returned value is known to be non-zero/zero.
+    public let truth: Bool?
+    let state: AbstractState
+    /// The variable returned, when a variable is returned.
+    public let returned: String?
+
+    public var approximate: Bool { state.approximate }
+    public var heldLocks: [String: LockKind] { state.locks.mapValues(\.kind) }
+    public func lockLine(_ lock: String) -> Int? { state.locks[lock]?.line }
+    public func pins(of object: String) -> Pins? { state.objects[object]?.pins }
+    public var objects: [String] { state.objects.keys.sorted() }
+    public func steps(of object: String) -> [WitnessStep] { state.objects[object]?.releases ?? [] }
+}
+
+/// A function's run, for rules that judge a function by all its returns together.
+public struct FunctionRun {
+    public let graph: FlowGraph
+    public let model: FileModel
+    public let file: String
+    public let returns: [ReturnRecord]
+    /// Locks the function holds on entry (it releases them without taking them, or asserts them).
+    public let heldOnEntry: Set<String>
+    /// Locks whose state the function's paths cannot show (a trylock whose result is stored and
+    /// tested later, a conditional-lock helper called outside a condition): never reported.
+    public let unreliableLocks: Set<String>
+}
+
+/// Rules that look at a function as a whole, once its paths are explored.
+public protocol FunctionRule: Rule {
+    func finish(_ run: FunctionRun) -> [Finding]
+}
+
+enum Summaries {
+    /// The file's functions, callees before callers (recursion broken where it loops back).
+    static func bottomUp(_ model: FileModel) -> [String] {
+        var order: [String] = []
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        func visit(_ name: String) {
+            guard state[name] == nil, let g = model.graphs[name] else { return }
+            state[name] = 1
+            var callees: [String] = []
+            for e in g.allEvents where e.kind == .call || e.kind == .assignment {
+                if let c = e.callee, model.graphs[c] != nil, state[c] == nil { callees.append(c) }
+            }
+            for c in callees { visit(c) }
+            state[name] = 2
+            order.append(name)
+        }
+        for name in model.order { visit(name) }
+        return order
+    }
+
+    /// The parameter (and the path within it) a local holds, when it is assigned once from a
+    /// parameter's path (`head = smp_load_acquire(&req->head)`).
+    static func origins(in g: FlowGraph) -> [String: AccessPath] {
+        var assigned: [String: [AccessPath?]] = [:]
+        for e in g.allEvents where e.kind == .assignment {
+            guard let t = e.path, t.isVariable, g.locals[t.root] != nil else { continue }
+            assigned[t.root, default: []].append(e.valuePath)
+        }
+        var result: [String: AccessPath] = [:]
+        for (v, sources) in assigned where sources.count == 1 {
+            if let s = sources[0], g.parameters.contains(where: { $0.name == s.root }) { result[v] = s }
+        }
+        return result
+    }
+
+    /// Paths the function holds in a variable assigned once (`ctx = iocb->ki_ctx`): a lock a
+    /// callee names through the path is named through the variable, as the function names it.
+    static func aliases(in g: FlowGraph) -> [AccessPath: String] {
+        var assigned: [String: [AccessPath?]] = [:]
+        for e in g.allEvents where e.kind == .assignment {
+            guard let t = e.path, t.isVariable, g.locals[t.root] != nil else { continue }
+            assigned[t.root, default: []].append(e.valuePath)
+        }
+        var result: [AccessPath: String] = [:]
+        for (v, sources) in assigned.sorted(by: { $0.key < $1.key }) where sources.count == 1 {
+            if let s = sources[0], !s.isVariable, result[s] == nil { result[s] = v }
+        }
+        return result
+    }
+
+    /// A lock key of the function as its callers can name it.
+    static func summaryLock(_ key: String, kind: LockKind, in g: FlowGraph, origins: [String: AccessPath])
+        -> SummaryLock?
+    {
+        var path = AccessPath.parse(key)
+        if let origin = origins[path.root] {
+            path = AccessPath(root: origin.root, components: origin.components + path.components)
+        }
+        if let i = g.parameters.firstIndex(where: { $0.name == path.root }) {
+            return SummaryLock(parameter: i, path: path, kind: kind)
+        }
+        if g.locals[path.root] != nil { return nil }
+        return SummaryLock(parameter: nil, path: path, kind: kind)
+    }
+
+    static func summarise(
+        _ g: FlowGraph, returns: [ReturnRecord], heldOnEntry: Set<String>, releasedOnEntry: Set<String>,
+        sleeps: [ChainStep]?, keeps: Set<Int>, model: FileModel
+    ) -> FunctionSummary {
+        var s = FunctionSummary()
+        s.keeps = keeps
+        let exact = returns.filter { !$0.approximate }
+        guard !exact.isEmpty, exact.count == returns.count else { return s }
+        let origins = origins(in: g)
+        var keys: Set<String> = []
+        for r in exact { keys.formUnion(r.heldLocks.keys) }
+        for key in keys.sorted() where !heldOnEntry.contains(key) {
+            let held = exact.filter { $0.heldLocks[key] != nil }
+            guard let kind = held.first?.heldLocks[key],
+                let lock = summaryLock(key, kind: kind, in: g, origins: origins)
+            else { continue }
+            if held.count == exact.count {
+                s.acquires.append((lock, .always))
+            } else if exact.allSatisfy({ $0.truth != nil }) {
+                if held.allSatisfy({ $0.truth == true }) && exact.filter({ $0.truth == true }).count == held.count {
+                    s.acquires.append((lock, .whenTrue))
+                } else if held.allSatisfy({ $0.truth == false })
+                    && exact.filter({ $0.truth == false }).count == held.count
+                {
+                    s.acquires.append((lock, .whenZero))
+                }
+            }
+        }
+        for key in releasedOnEntry.sorted() where exact.allSatisfy({ $0.heldLocks[key] == nil }) {
+            if let lock = summaryLock(key, kind: .spin, in: g, origins: origins) { s.releases.append(lock) }
+        }
+        // A function that drops its caller's lock (to sleep, as often as not) is not counted as
+        // sleeping under it; a put sleeps only when it is the last, which its callers judge.
+        if releasedOnEntry.isEmpty && model.roles[g.function]?.kind != .put { s.sleeps = sleeps }
+        let returnedObjects = exact.compactMap { r in r.returned.flatMap { v in r.pins(of: v).map { (r, $0) } } }
+        s.returnsReference =
+            !returnedObjects.isEmpty && returnedObjects.allSatisfy { $0.1.counted > 0 && $0.1.taken }
+        return s
+    }
+}

@@ -1,0 +1,168 @@
+/// lock-imbalance: a lock held on some returns and released on others of the same outcome, an
+/// unlock of a lock not held, a lock taken twice.
+public struct LockImbalance: FunctionRule {
+    public static let id = "lock-imbalance"
+    public static let summary =
+        "a lock held on one return and not another of the same outcome, released twice or taken twice"
+    public static let rationale = """
+        A function's callers expect the same lock state from every return of one kind: all its \
+        failures, or all its successes (returns are grouped by outcome as smatch groups them — 0 \
+        or nothing is success; a negative errno, ERR_PTR() or NULL is failure; a variable returned \
+        by name is followed through its assignments and the branches that test it). An error path \
+        that forgets the unlock leaves the lock held forever; a second unlock corrupts it; a \
+        second lock of a spinlock deadlocks. A function that returns true with a lock held and \
+        false without (a conditional-lock helper such as a trylock wrapper) is not reported: its \
+        callers read it through its summary, as they read a callee that unlocks their lock.
+        """
+    public static let triggering = [
+        """
+        spin_lock_irq(&ctx->ctx_lock);
+        if (ctx->dead) {
+            ↓return -EINVAL;                 /* ctx_lock still held */
+        }
+        spin_unlock_irq(&ctx->ctx_lock);
+        return -EAGAIN;
+        """,
+        """
+        spin_lock(&ctx->lock);
+        if (bad)
+            goto out;
+        spin_unlock(&ctx->lock);
+        out:
+        ↓spin_unlock(&ctx->lock);          /* twice on the path that did not jump */
+        """,
+    ]
+    public static let nonTriggering = [
+        """
+        if (!poll_lock_wq(req))              /* returns true with the waitqueue lock held */
+            return -EAGAIN;
+        list_del_init(&req->wait.entry);
+        poll_unlock_wq(req);                 /* a callee that releases it */
+        return 0;
+        """,
+        "a trylock branch: the lock is held only on the branch where spin_trylock() returned true",
+    ]
+
+    public init() {}
+
+    public func check(_ p: ProgramPoint) -> [Finding] {
+        guard !p.isApproximate, let lock = p.event.path?.description, !p.unreliableLocks.contains(lock) else {
+            return []
+        }
+        let e = p.event
+        if e.kind == .lock, e.lockKind != .trylock, let held = p.lockHeld(lock) {
+            let witness = [
+                WitnessStep(line: held.line, column: 1, function: p.graph.function, message: "\(lock) is taken here"),
+                WitnessStep(
+                    line: e.line, column: e.column, function: p.graph.function,
+                    message: "\(e.text) takes it again on the same path"),
+            ]
+            return [
+                finding(
+                    p, lock: lock, witness: witness,
+                    message: "\(e.text) takes \(lock), already held since line \(held.line) on this path: it deadlocks")
+            ]
+        }
+        if e.kind == .unlock, p.lockHeld(lock) == nil, !p.heldOnEntry.contains(lock) {
+            var witness: [WitnessStep] = []
+            var why = "never taken on this path"
+            if let line = p.lastUnlock(of: lock) {
+                witness.append(
+                    WitnessStep(line: line, column: 1, function: p.graph.function, message: "\(lock) is released here"))
+                why = "released already at line \(line) on this path"
+            }
+            witness.append(
+                WitnessStep(
+                    line: e.line, column: e.column, function: p.graph.function,
+                    message: "\(e.text) releases \(lock) again"))
+            return [
+                finding(
+                    p, lock: lock, witness: witness, message: "\(e.text) releases \(lock), which is not held: \(why)")
+            ]
+        }
+        return []
+    }
+
+    func finding(_ p: ProgramPoint, lock: String, witness: [WitnessStep], message: String) -> Finding {
+        Finding(
+            rule: Self.id, severity: .error, file: p.file, function: p.graph.function, line: p.event.line,
+            column: p.event.column, message: message, object: lock, statement: Normalise.statement(p.event.text),
+            witness: witness)
+    }
+
+    public func finish(_ run: FunctionRun) -> [Finding] {
+        let exact = run.returns.filter { !$0.approximate }
+        guard exact.count > 1 else { return [] }
+        var keys: Set<String> = run.heldOnEntry
+        for r in exact { keys.formUnion(r.heldLocks.keys) }
+        var findings: [Finding] = []
+        var reported: Set<String> = []
+        for key in keys.sorted() where !run.unreliableLocks.contains(key) {
+            let entry = run.heldOnEntry.contains(key)
+            // The odd return: holding a lock the function took, or not holding its caller's.
+            func odd(_ r: ReturnRecord) -> Bool { (r.heldLocks[key] != nil) != entry }
+            for outcome in [ReturnOutcome.success, .failure] {
+                let group = exact.filter { $0.outcome == outcome }
+                guard let normal = group.first(where: { !odd($0) }) else { continue }
+                for r in group where odd(r) {
+                    if let f = report(run, r, normal, key: key, entry: entry, outcome: outcome.rawValue),
+                        reported.insert("\(key)|\(r.event.line)|\(r.event.column)").inserted
+                    {
+                        findings.append(f)
+                    }
+                }
+            }
+            // One return statement reached both holding and not holding the lock.
+            for r in exact where odd(r) {
+                guard
+                    let normal = exact.first(where: {
+                        $0.event == r.event && !odd($0) && $0.outcome == r.outcome && $0.truth == r.truth
+                    })
+                else { continue }
+                if let f = report(run, r, normal, key: key, entry: entry, outcome: nil),
+                    reported.insert("\(key)|\(r.event.line)|\(r.event.column)").inserted
+                {
+                    findings.append(f)
+                }
+            }
+        }
+        return findings
+    }
+
+    func report(
+        _ run: FunctionRun, _ r: ReturnRecord, _ normal: ReturnRecord, key: String, entry: Bool, outcome: String?
+    )
+        -> Finding?
+    {
+        let fn = run.graph.function
+        let kind = outcome.map { "\($0) " } ?? ""
+        let other =
+            normal.event == r.event
+            ? "on another path to the same return"
+            : "on the \(kind)return at line \(normal.event.line)"
+        var witness: [WitnessStep] = []
+        let message: String
+        if entry {
+            witness.append(
+                WitnessStep(
+                    line: run.graph.line, column: 1, function: fn, message: "\(key) is held by the caller on entry"))
+            message = "\(fn)() returns having released its caller's \(key) here, but keeps it held \(other)"
+        } else {
+            let line = r.lockLine(key) ?? run.graph.line
+            witness.append(WitnessStep(line: line, column: 1, function: fn, message: "\(key) is taken here"))
+            message =
+                "\(fn)() returns with \(key) held (taken at line \(line)), but releases it \(other)"
+        }
+        witness.append(
+            WitnessStep(
+                line: normal.event.line, column: normal.event.column, function: fn,
+                message: "\(normal.event.text) returns \(entry ? "still holding" : "without") \(key)"))
+        witness.append(
+            WitnessStep(
+                line: r.event.line, column: r.event.column, function: fn,
+                message: "\(r.event.text) returns \(entry ? "without" : "holding") \(key)"))
+        return Finding(
+            rule: Self.id, severity: .error, file: run.file, function: fn, line: r.event.line, column: r.event.column,
+            message: message, object: key, statement: Normalise.statement(r.event.text), witness: witness)
+    }
+}

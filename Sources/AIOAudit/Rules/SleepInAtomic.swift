@@ -1,0 +1,95 @@
+/// sleep-in-atomic: a call that may sleep, made where the code must not sleep.
+public struct SleepInAtomic: Rule {
+    public static let id = "sleep-in-atomic"
+    public static let summary =
+        "a call that may sleep under a spinlock, in an RCU section, with interrupts off or in interrupt context"
+    public static let rationale = """
+        A spinlock's holder, an RCU read-side reader, code with interrupts, bottom halves or \
+        preemption disabled, and interrupt or softirq context must not sleep: the scheduler may \
+        run another task that spins on the same lock forever, a grace period is held off, or \
+        there is no task to put to sleep. Calls that may sleep come from a data table of kernel \
+        functions (mutex_lock, wait_event, flush_workqueue, synchronize_rcu, copy_to_user, \
+        GFP_KERNEL allocations, vm_munmap, ...) and from the file's own functions whose bodies \
+        may sleep, transitively — including the release path that a put runs when it may be the \
+        last one. A callee that drops its caller's lock before sleeping is not counted as sleeping.
+        """
+    public static let triggering = [
+        """
+        spin_lock_irq(&ctx->ctx_lock);
+        ↓mutex_lock(&ctx->ring_lock);         /* may sleep under a spinlock */
+        """,
+        """
+        rcu_read_lock();
+        ↓put_ctx(ctx);                        /* may be the last put; release calls synchronize_rcu() */
+        rcu_read_unlock();
+        """,
+    ]
+    public static let nonTriggering = [
+        """
+        spin_lock_irq(&ctx->ctx_lock);
+        list_del(&req->list);
+        spin_unlock_irq(&ctx->ctx_lock);
+        mutex_lock(&ctx->ring_lock);          /* the spinlock is released first */
+        """,
+        "kmalloc(size, GFP_ATOMIC) under a spinlock; a put under a spinlock while the function still holds another reference",
+    ]
+
+    public init() {}
+
+    static let atomicContexts: [EntryContext.Kind] = [.interrupt, .timer, .rcuCallback, .wakeupCallback]
+
+    public func check(_ p: ProgramPoint) -> [Finding] {
+        guard !p.isApproximate else { return [] }
+        let e = p.event
+        var chain: [ChainStep]
+        var what: String
+        var object = e.callee ?? ""
+        if let c = Sleeping.chain(of: e, in: p.graph, summaries: p.summaries) {
+            chain = c
+            what = "\(e.text) may sleep"
+            if c.count > 1 { what += " (\(c.dropFirst().map { "\($0.callee)()" }.joined(separator: " → ")))" }
+        } else if case .put(let o, let role) = p.action, let release = role?.release, !p.pinnedAfterPut(o),
+            let sleeping = p.model.effects[release]?[.sleeps], p.atomicReason != nil
+        {
+            chain = [ChainStep(function: p.graph.function, line: e.line, callee: release)] + sleeping
+            what =
+                "\(e.text) may drop the last reference to \(o), and its release \(release)() may sleep (\(sleeping.last?.callee ?? release)())"
+            object = o
+        } else {
+            return []
+        }
+        var witness: [WitnessStep] = []
+        var severity = Severity.error
+        let reason: String
+        if let atomic = p.atomicReason {
+            witness.append(atomic)
+            reason =
+                atomic.message.contains("held")
+                ? "under \(atomic.message.components(separatedBy: " is held").first ?? "a spinlock") (taken at line \(atomic.line))"
+                : atomic.message.contains("RCU")
+                    ? "inside an RCU read-side section (from line \(atomic.line))"
+                    : "with interrupts or preemption disabled"
+        } else if let context = p.contexts.filter({ Self.atomicContexts.contains($0.kind) }).sorted(by: {
+            $0.kind < $1.kind
+        }).first {
+            witness.append(ContextWitness.step(for: context, function: p.graph.function, line: p.graph.line))
+            reason = "in \(context.kind.phrase)"
+            if context.evidence.source == .profile { severity = .warning }
+        } else {
+            return []
+        }
+        witness.append(WitnessStep(line: e.line, column: e.column, function: p.graph.function, message: what))
+        for step in chain.dropFirst() {
+            witness.append(
+                WitnessStep(
+                    line: step.line, column: 1, function: step.function,
+                    message: "\(step.function)() calls \(step.callee)()"))
+        }
+        return [
+            Finding(
+                rule: Self.id, severity: severity, file: p.file, function: p.graph.function, line: e.line,
+                column: e.column, message: "\(what) \(reason)", object: object,
+                statement: Normalise.statement(e.text), witness: witness)
+        ]
+    }
+}
