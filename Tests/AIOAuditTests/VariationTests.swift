@@ -69,3 +69,77 @@ final class VariationTests: XCTestCase {
         XCTAssertNotEqual(original.findings.first?.line, reformatted.findings.first?.line)
     }
 }
+
+/// The remaining rules on variations of real releases: each edit introduces one bug of a rule's
+/// kind into a file that is clean, and exactly that is reported.
+final class RuleVariationTests: XCTestCase {
+    func check(_ text: String) throws -> FileCheck {
+        let dir = try temporaryDirectory(self)
+        let file = dir.appendingPathComponent("aio.c")
+        try Data(text.utf8).write(to: file)
+        return FileCheck(unit: try Parser.parse(ParseRequest(path: file.path, standalone: true)))
+    }
+
+    func corpus(_ name: String) throws -> String {
+        try String(contentsOfFile: try Paths.corpusFile(name), encoding: .utf8)
+    }
+
+    func summary(_ c: FileCheck) -> [String] {
+        c.findings.map { "\($0.function) \($0.rule) \($0.severity.rawValue) \($0.statement)" }
+    }
+
+    /// `text` with `old` (which must occur once) replaced.
+    func edit(_ text: String, _ old: String, _ new: String) throws -> String {
+        XCTAssertEqual(text.components(separatedBy: old).count, 2, "\(old) must occur once")
+        return text.replacingOccurrences(of: old, with: new)
+    }
+
+    static let cancelLock = "\tspin_lock_irq(&ctx->ctx_lock);\n\t/* TODO: use a hash or array, this sucks. */"
+
+    func testReleasesAreCleanOfTheNewRules() throws {
+        for name in ["releases/release-6.1.192-debian.c", "releases/release-3.4.2.c", "seed/aio-seed-after.c"] {
+            XCTAssertEqual(summary(try check(try corpus(name))), [], name)
+        }
+    }
+
+    func testAFailureReturnThatKeepsTheLock() throws {
+        let s = try edit(
+            try corpus("releases/release-6.1.192-debian.c"), Self.cancelLock,
+            "\tspin_lock_irq(&ctx->ctx_lock);\n\tif (unlikely(atomic_read(&ctx->dead))) {\n\t\tpercpu_ref_put(&ctx->users);\n\t\treturn -EINVAL;\n\t}\n\t/* TODO: use a hash or array, this sucks. */"
+        )
+        XCTAssertEqual(summary(try check(s)), ["sys_io_cancel lock-imbalance error return-EINVAL"])
+    }
+
+    func testAFailureReturnThatKeepsTheLookupsReference() throws {
+        let s = try edit(
+            try corpus("releases/release-6.1.192-debian.c"), Self.cancelLock,
+            "\tif (unlikely(atomic_read(&ctx->dead)))\n\t\treturn -EINVAL;\n\n" + Self.cancelLock)
+        XCTAssertEqual(summary(try check(s)), ["sys_io_cancel ref-leak error return-EINVAL"])
+    }
+
+    func testASleepingLockUnderTheContextsSpinlock() throws {
+        let s = try edit(
+            try corpus("releases/release-6.1.192-debian.c"), Self.cancelLock,
+            Self.cancelLock + "\n\tmutex_lock(&ctx->ring_lock);\n\tmutex_unlock(&ctx->ring_lock);")
+        XCTAssertEqual(summary(try check(s)), ["sys_io_cancel sleep-in-atomic error mutex_lock(&ctx->ring_lock)"])
+    }
+
+    func testTheTeardownLeftAsleepWhenTheWakeUpGoes() throws {
+        let s = try edit(
+            try corpus("seed/aio-seed-after.c"),
+            "\tctx->reqs_active--;\n\n\tif (unlikely(!ctx->reqs_active && ctx->dead))\n\t\twake_up_all(&ctx->wait);\n}",
+            "\tctx->reqs_active--;\n}")
+        XCTAssertEqual(
+            summary(try check(s)).filter { $0.contains("pin-drop") },
+            ["really_put_req pin-drop-without-wakeup error ctx->reqs_active--"])
+    }
+
+    func testTheTryGetFixOfTheTableLookup() throws {
+        let s = try corpus("releases/release-3.13.10.c")
+        XCTAssertEqual(summary(try check(s)), ["lookup_ioctx rcu-get-not-tryget error percpu_ref_get(&ctx->users)"])
+        let fixed = try edit(
+            s, "\t\tpercpu_ref_get(&ctx->users);\n\t\tret = ctx;",
+            "\t\tif (percpu_ref_tryget_live(&ctx->users))\n\t\t\tret = ctx;")
+        XCTAssertEqual(summary(try check(fixed)), [])
+    }
+}

@@ -190,6 +190,9 @@ public struct Engine {
         var aliases: [AccessPath: String] = [:]
         /// Variables holding a field the function itself stores into.
         var storedAliases: Set<String> = []
+        /// Variables assigned an RCU-protected pointer (`table = rcu_dereference(mm->ioctx_table)`):
+        /// what is loaded through them is found under RCU.
+        var rcuDerived: Set<String> = []
     }
 
     /// What the function does to its objects as a whole; `actions` are its events' meanings.
@@ -234,6 +237,9 @@ public struct Engine {
                 f.releasedOnEntry.insert(p.description)
             }
             if e.kind == .return, let v = e.value, g.locals[v] != nil { f.returnedVariables.insert(v) }
+            if e.kind == .assignment, let c = e.callee, KernelFunctions.isRCULookup(c), let t = e.path, t.isVariable {
+                f.rcuDerived.insert(t.root)
+            }
         }
         // A trylock or conditional-lock helper whose result is not branched on at once: which
         // paths hold the lock is not visible.
@@ -542,6 +548,15 @@ public struct Engine {
                 // `ret = ctx`: the same object, the same pins; the reference travels with ret.
                 s.objects[target.root] = copied
                 if copied.pins.taken { s.objects[source.root]?.pins.handedOff = true }
+            } else if let target = e.path, target.isVariable, model.isTracked(target, in: g), e.callee == nil,
+                let table = facts.rcuDerived.sorted().first(where: { (e.value ?? "").hasPrefix("\($0)->") })
+            {
+                // `ctx = table->table[id]` with table found under RCU: so is ctx.
+                var found = ObjectState(pins: Pins(opaque: true, rcuLoaded: true))
+                found.releases = [
+                    step(e, g, "\(target.root) is loaded through \(table), found under RCU, without a reference")
+                ]
+                s.objects[target.root] = found
             } else if let target = e.path, target.isVariable, model.isTracked(target, in: g),
                 let callee = e.callee, KernelFunctions.isRCULookup(callee)
             {
@@ -569,6 +584,7 @@ public struct Engine {
         case .get(let o):
             s.objects[o, default: ObjectState()].pins.counted += 1
             s.objects[o]?.pins.rcuFound = false
+            s.objects[o]?.pins.rcuLoaded = false
             s.objects[o]?.pins.taken = true
             s.objects[o]?.releases.append(step(e, g, "\(e.text) takes a reference to \(o)"))
             // A reference on an object the function has just stored in another (`mm = ctx->mm =

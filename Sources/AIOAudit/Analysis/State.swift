@@ -17,6 +17,9 @@ public struct Pins: Hashable, Sendable {
     public var owned = false
     /// Found through an RCU-protected lookup, no reference taken yet.
     public var rcuFound = false
+    /// Loaded through a pointer found under RCU (`table->table[id]`), no reference taken yet: only
+    /// a get on it is judged (whether it must be a try-get); its dereferences are not.
+    public var rcuLoaded = false
     /// Some pin was held and released in this function: only then can the object be unpinned.
     public var released = false
     /// A reference was taken on this path (a get, a successful try-get, a call that returns one).
@@ -38,6 +41,7 @@ public struct Pins: Hashable, Sendable {
         p.opaque = opaque || o.opaque
         p.owned = owned || o.owned
         p.rcuFound = rcuFound && o.rcuFound
+        p.rcuLoaded = rcuLoaded && o.rcuLoaded
         p.released = released && o.released
         p.taken = taken || o.taken
         p.handedOff = handedOff || o.handedOff

@@ -339,19 +339,21 @@ public struct FileModel: Sendable {
         "queue_rcu_work",
     ]
 
-    /// For each unlink of a tracked object from an RCU list (`hlist_del_rcu(&x->list)`): does some
-    /// path from it put x before a grace period? Then a reader that found x by walking the list
-    /// may see its count at zero, and only a try-get is safe.
+    /// For each unlink of a tracked object from an RCU list (`hlist_del_rcu(&x->list)`) or
+    /// table (`table->table[x->id] = NULL`, `RCU_INIT_POINTER(table->table[x->id], NULL)`): does
+    /// some path from it put x before a grace period? Then a reader that found x through the list
+    /// may see its count at zero, and only a try-get is safe. percpu_ref_kill() drops the initial
+    /// reference after a sched-RCU grace period, which covers rcu_read_lock() readers only since
+    /// the RCU flavours were consolidated (4.20).
     mutating func inferRCUUnlinks() {
         for name in order {
             guard let g = graphs[name] else { continue }
             for (bi, block) in g.blocks.enumerated() {
-                for (i, e) in block.events.enumerated() where e.kind == .call {
-                    guard let c = e.callee, FileModel.rcuUnlinking.contains(c),
-                        let (object, _) = FileModel.fieldOf(e.arguments?.first), let t = type(of: object, in: g),
+                for (i, e) in block.events.enumerated() {
+                    guard let object = unlinkedObject(e, in: g), let t = type(of: AccessPath(root: object), in: g),
                         trackedTypes[t] != nil
                     else { continue }
-                    guard let put = putBeforeGracePeriod(from: bi, index: i + 1, object: object.root, in: g) else {
+                    guard let put = putBeforeGracePeriod(from: bi, index: i + 1, object: object, in: g) else {
                         if rcuUnlinks[t] == nil {
                             rcuUnlinks[t] = (
                                 true,
@@ -363,15 +365,41 @@ public struct FileModel: Sendable {
                         continue
                     }
                     if rcuUnlinks[t]?.graceful != false {
+                        let how =
+                            put.callee == "percpu_ref_kill"
+                            ? "with only the sched-RCU grace period of percpu_ref_kill() between, which does not wait for rcu_read_lock() readers before Linux 4.20"
+                            : "with no grace period between"
                         rcuUnlinks[t] = (
                             false,
                             Evidence(
                                 source: .inferred, function: name, line: e.line,
-                                detail: "\(e.text) then \(put.text) at line \(put.line) with no grace period between")
+                                detail: "\(e.text) then \(put.text) at line \(put.line) \(how)")
                         )
                     }
                 }
             }
+        }
+    }
+
+    /// The tracked object an event takes out of an RCU-protected list or table, if it does.
+    func unlinkedObject(_ e: Event, in g: FlowGraph) -> String? {
+        if e.kind == .call, let c = e.callee, FileModel.rcuUnlinking.contains(c),
+            let (object, _) = FileModel.fieldOf(e.arguments?.first)
+        {
+            return object.root
+        }
+        // A table slot cleared: the object is the tracked variable that indexes it.
+        var slot: String?
+        if e.kind == .call, ["RCU_INIT_POINTER", "rcu_assign_pointer"].contains(e.callee ?? ""),
+            let args = e.arguments, args.count == 2, args[1].text == "NULL"
+        {
+            slot = args[0].text
+        } else if e.kind == .assignment, e.value == "NULL", let text = e.text.components(separatedBy: "=").first {
+            slot = text
+        }
+        guard let slot, let open = slot.firstIndex(of: "[") else { return nil }
+        return FileModel.memberReferences(in: String(slot[open...])).map(\.0.root).first {
+            isTracked(AccessPath(root: $0), in: g)
         }
     }
 
@@ -383,14 +411,12 @@ public struct FileModel: Sendable {
             if let role = roles[c], role.kind == .put, args[safe: role.parameter]?.path == AccessPath(root: object) {
                 return true
             }
-            if let (o, f) = FileModel.fieldOf(args.first), o.root == object,
-                KernelFunctions.decrementAndTest.contains(c) || KernelFunctions.putWithRelease.contains(c)
-                    || KernelFunctions.putWithRegisteredRelease.contains(c),
+            guard let (o, f) = FileModel.fieldOf(args.first), o.root == object,
                 refcountFields.values.contains(where: { $0.contains(f) })
-            {
-                return true
-            }
-            return false
+            else { return false }
+            if c == "percpu_ref_kill" { return !profile.profile.rcuConsolidated }
+            return KernelFunctions.decrementAndTest.contains(c) || KernelFunctions.putWithRelease.contains(c)
+                || KernelFunctions.putWithRegisteredRelease.contains(c)
         }
         var stack: [(Int, Int)] = [(block, index)]
         var seen: Set<Int> = []

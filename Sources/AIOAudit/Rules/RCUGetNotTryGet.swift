@@ -36,12 +36,12 @@ public struct RCUGetNotTryGet: Rule {
     public init() {}
 
     public func check(_ p: ProgramPoint) -> [Finding] {
-        guard case .get(let o) = p.action, let pins = p.pins(of: o), pins.rcuFound,
+        guard case .get(let o) = p.action, let pins = p.pins(of: o), pins.rcuFound || pins.rcuLoaded,
             p.rcuDepth > 0 || (p.interruptsDisabled && p.model.profile.profile.rcuConsolidated),
             let type = p.model.type(of: AccessPath(root: o), in: p.graph),
             let unlink = p.model.rcuUnlinks[type], !unlink.graceful
         else { return [] }
-        var witness = p.releases(of: o).filter { $0.message.contains("found") }
+        var witness = p.releases(of: o).filter { $0.message.contains("under RCU") }
         witness.append(
             WitnessStep(
                 line: unlink.evidence.line ?? 0, column: 1, function: unlink.evidence.function ?? "",
@@ -55,7 +55,7 @@ public struct RCUGetNotTryGet: Rule {
                 rule: Self.id, severity: .error, file: p.file, function: p.graph.function, line: p.event.line,
                 column: p.event.column,
                 message:
-                    "\(p.event.text) takes a reference to \(o), found under RCU without one, unconditionally: its count may already be zero (\(unlink.evidence.function ?? "")() puts it right after unlinking it); use a try-get",
+                    "\(p.event.text) takes a reference to \(o), found under RCU without one, unconditionally: its count may already be zero (\(unlink.evidence.function ?? "")() drops the reference its list or table held without a grace period this reader waits for); use a try-get",
                 object: o, statement: Normalise.statement(p.event.text), witness: witness)
         ]
     }
