@@ -92,6 +92,14 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(
             try runTool(["check", "--profile", "no-such-profile", Paths.fixture("check/no_grace.c")]).status, 2)
         XCTAssertEqual(try runTool(["explain", "put-outside-pin"]).status, 0)
+        for rule in Rules.identifiers {
+            let r = try runTool(["explain", rule])
+            XCTAssertEqual(r.status, 0, rule)
+            XCTAssertTrue(r.out.hasPrefix("\(rule): "), r.out)
+            XCTAssertTrue(r.out.contains("Triggers (the arrow marks where):") && r.out.contains("↓"), r.out)
+            XCTAssertTrue(r.out.contains("Does not trigger:"), r.out)
+        }
+        XCTAssertEqual(Rules.identifiers.count, 8)
         XCTAssertEqual(try runTool(["explain", "no-such-rule"]).status, 2)
     }
 

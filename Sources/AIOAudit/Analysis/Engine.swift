@@ -374,7 +374,7 @@ public struct Engine {
     /// keeps them (a file function's summary, a kernel function that queues or stores).
     func keptParameters(_ g: FlowGraph, summaries: [String: FunctionSummary]) -> Set<Int> {
         var kept: Set<Int> = []
-        for (i, p) in g.parameters.enumerated() {
+        for (i, p) in g.parameters.enumerated() where model.isTracked(AccessPath(root: p.name), in: g) {
             for e in g.allEvents where Handoff.keeps(p.name, e, in: g, model: model, summaries: summaries) {
                 kept.insert(i)
             }

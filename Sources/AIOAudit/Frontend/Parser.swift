@@ -38,6 +38,12 @@ public enum Parser {
     public static func parse(_ request: ParseRequest) throws -> TranslationUnitSyntax {
         let text = try readSource(request)
         let setup = try arguments(for: request)
+        // `-working-directory=` (kernel-tree mode) makes libclang's driver chdir() the whole
+        // process into the tree (LLVM's real file system is linked to the process's directory):
+        // put it back, or relative paths given later (a second FILE, `--write-baseline F`) would
+        // resolve inside the tree.
+        WorkingDirectory.enter()
+        defer { WorkingDirectory.leave() }
         return try LargeStack.run {
             try parseOnThisThread(request: request, text: text, setup: setup)
         }
@@ -303,6 +309,31 @@ enum LibClangEnvironment {
     }()
 
     static func prepare() { _ = once }
+}
+
+/// The process's working directory across parses: recorded when the first of the parses in
+/// flight starts, restored when the last one ends (parses run concurrently, in `diff`, and those of
+/// one tree move to the same directory, so it is put back only once none is left).
+enum WorkingDirectory {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var inFlight = 0
+    nonisolated(unsafe) private static var saved: String?
+
+    static func enter() {
+        lock.lock()
+        defer { lock.unlock() }
+        if inFlight == 0 { saved = FileManager.default.currentDirectoryPath }
+        inFlight += 1
+    }
+
+    static func leave() {
+        lock.lock()
+        defer { lock.unlock() }
+        inFlight -= 1
+        if inFlight == 0, let saved, FileManager.default.currentDirectoryPath != saved {
+            _ = FileManager.default.changeCurrentDirectoryPath(saved)
+        }
+    }
 }
 
 /// Runs work on a thread with a 1 GiB stack (reserved, not committed): libclang and the syntax

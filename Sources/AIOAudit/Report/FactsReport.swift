@@ -62,6 +62,29 @@ public enum FactsReport {
                 out += "    frees its object: \(how == .frees ? "at once" : "after a grace period")\n"
             }
         }
+        out += "\nRCU-protected lists and tables:\n"
+        for (t, u) in m.rcuUnlinks.sorted(by: { $0.key < $1.key }) {
+            let verdict = u.graceful ? "its reference is dropped after a grace period" : "a plain get on it is unsafe"
+            out += "  struct \(t): \(verdict)\n    \(source(u.evidence))\n"
+        }
+        out += "\nfunction summaries (what callers read):\n"
+        for name in m.order {
+            guard let s = c.summaries[name] else { continue }
+            var parts: [String] = []
+            for (lock, when) in s.acquires { parts.append("returns holding \(lock.path) \(when.rawValue)") }
+            for lock in s.releases { parts.append("releases its caller's \(lock.path)") }
+            if let chain = s.sleeps {
+                parts.append(
+                    "may sleep: " + chain.map { "\($0.function):\($0.line) \($0.callee)()" }.joined(separator: " -> "))
+            }
+            if s.returnsReference { parts.append("returns a new reference") }
+            if !s.keeps.isEmpty {
+                let names = s.keeps.sorted().map { i in m.graphs[name]?.parameters[safe: i]?.name ?? "#\(i)" }
+                parts.append("keeps \(names.joined(separator: ", "))")
+            }
+            guard !parts.isEmpty else { continue }
+            out += "  \(name): \(parts.joined(separator: "; "))\n"
+        }
         return out
     }
 

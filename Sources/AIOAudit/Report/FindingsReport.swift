@@ -7,6 +7,8 @@ public struct FileCheck: Sendable {
     public var model: FileModel
     public var findings: [Finding]
     public var notAnalysed: [(function: String, line: Int)]
+    /// What each function of the file does for its callers (locks, sleeping, references).
+    public var summaries: [String: FunctionSummary]
 
     /// Parses nothing: analyses a parsed file.
     public init(unit: TranslationUnitSyntax, profile: Profile? = nil) {
@@ -17,6 +19,7 @@ public struct FileCheck: Sendable {
         let result = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
         findings = result.findings
         notAnalysed = result.notAnalysed
+        summaries = result.summaries
     }
 
     public var errors: Int { findings.filter { $0.severity == .error }.count }
