@@ -18,6 +18,38 @@ final class SynthesisTests: XCTestCase {
         XCTAssertEqual(g.allEvents.filter { $0.kind == .return }.count, 2)
     }
 
+    /// A newer era's API: an operation the prelude's table lacks, and a prelude function called
+    /// with one more argument than the prelude declares. Both are learnt, and the statements stay.
+    func testNewerOperationsAndChangedArgumentCounts() throws {
+        let dir = try temporaryDirectory(self)
+        let file = dir.appendingPathComponent("newer.c")
+        let text = """
+            #include <linux/fs.h>
+            static int newer_read(struct file *f, struct folio *folio) { return 0; }
+            static const struct address_space_operations newer_aops = {
+            	.newer_read = newer_read,
+            };
+            int newer_prep(struct kiocb *req, int flags, int type)
+            {
+            	int ret = kiocb_set_rw_flags(req, flags, type);
+            	if (ret)
+            		return ret;
+            	return 0;
+            }
+
+            """
+        try Data(text.utf8).write(to: file)
+        let unit = try Parser.parse(ParseRequest(path: file.path, standalone: true))
+        XCTAssertEqual(unit.errors, [])
+        XCTAssertTrue(
+            unit.synthesised.contains("member struct address_space_operations.void *newer_read"), "\(unit.synthesised)")
+        XCTAssertTrue(
+            unit.synthesised.contains("function kiocb_set_rw_flags: called with other arguments, unprototyped"),
+            "\(unit.synthesised)")
+        let g = try XCTUnwrap(FileGraphs(unit: unit).graphs.first { $0.function == "newer_prep" })
+        XCTAssertEqual(g.allEvents.filter { $0.kind == .call }.map(\.callee), ["kiocb_set_rw_flags"])
+    }
+
     func testOlderEraShapesAreChosenFromHowTheFileUsesThem() throws {
         let unit = try Parser.parse(ParseRequest(path: Paths.fixture("era_2_6.c"), standalone: true))
         XCTAssertEqual(unit.errors, [])

@@ -19,6 +19,9 @@ struct DeclarationSynthesis {
     private(set) var droppedFunctions: Set<String> = []
     /// Functions the file uses before defining them, declared ahead as it defines them.
     private(set) var forwardDeclarations: [String] = []
+    /// Prelude functions called with another number of arguments (the API changed between eras):
+    /// declared without a prototype.
+    private(set) var unprototyped: Set<String> = []
     private(set) var typeNames: [String] = []
     /// Prelude declarations of names the file uses in an older shape (`ktime_t` as a union).
     private(set) var alternatives: Set<String> = []
@@ -46,7 +49,10 @@ struct DeclarationSynthesis {
         return name.isEmpty ? nil : String(name.reversed())
     }
 
-    var isEmpty: Bool { known.isEmpty && droppedStructures.isEmpty && droppedFunctions.isEmpty && alternatives.isEmpty }
+    var isEmpty: Bool {
+        known.isEmpty && droppedStructures.isEmpty && droppedFunctions.isEmpty && alternatives.isEmpty
+            && unprototyped.isEmpty
+    }
 
     /// One line per synthesised declaration, for `--verbose` and the JSON output.
     var summary: [String] {
@@ -56,6 +62,7 @@ struct DeclarationSynthesis {
             lines.append("function \(f): declared otherwise by the file, prelude's dropped")
         }
         for a in alternatives.sorted() { lines.append("\(a): the older declaration") }
+        for f in unprototyped.sorted() { lines.append("function \(f): called with other arguments, unprototyped") }
         for t in typeNames { lines.append("type \(t)") }
         for s in structures { lines.append("struct \(s)") }
         for (tag, list) in members.sorted(by: { $0.key < $1.key }) {
@@ -131,6 +138,22 @@ struct DeclarationSynthesis {
                     ensureStructure(type.needs)
                     changed = true
                 }
+            } else if m.hasPrefix("field designator"), m.contains("does not refer to any field"), quoted.count >= 2,
+                let tag = DeclarationSynthesis.structTag(quoted[1])
+            {
+                // `.read_folio = aio_read_folio` in an operations table the prelude knows older.
+                if add("member:\(tag).\(quoted[0])") {
+                    members[tag, default: []].append("void *\(quoted[0])")
+                    changed = true
+                }
+            } else if m.hasPrefix("too many arguments to function call")
+                || m.hasPrefix("too few arguments to function call"),
+                let name = DeclarationSynthesis.callee(
+                    enclosing: d.line, column: d.column, source: source, lineStarts: lineStarts),
+                !unprototyped.contains(name)
+            {
+                unprototyped.insert(name)
+                changed = true
             } else if m.hasPrefix("incomplete definition of type") || m.contains("has incomplete type")
                 || m.hasPrefix("invalid application of 'sizeof' to an incomplete type")
                 || m.hasPrefix("incomplete type")
@@ -207,6 +230,13 @@ struct DeclarationSynthesis {
                 droppedFunctions.contains(name)
             {
                 skippingPrototype = !line.hasSuffix(";")
+                continue
+            }
+            if current == nil, !skipping, !unprototyped.isEmpty, line.hasSuffix(");"),
+                let name = DeclarationSynthesis.prototypeName(line), unprototyped.contains(name),
+                let open = line.range(of: "\(name)(")
+            {
+                out += line[..<open.upperBound] + ");\n"
                 continue
             }
             if Words.occurs("aio-audit", in: line), let marker = line.range(of: " /* aio-audit alternative: ") {
@@ -293,6 +323,31 @@ struct DeclarationSynthesis {
             }
         }
         return names
+    }
+
+    /// The function whose call's parentheses enclose (line, column): the identifier before the
+    /// nearest unclosed `(` to the left on that line.
+    static func callee(enclosing line: Int, column: Int, source: [UInt8], lineStarts: [Int]) -> String? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        var i = min(start + max(column - 1, 0), source.count) - 1
+        var depth = 0
+        while i >= start {
+            let b = source[i]
+            if b == UInt8(ascii: ")") { depth += 1 }
+            if b == UInt8(ascii: "(") {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            i -= 1
+        }
+        guard i >= start else { return nil }
+        var j = i
+        while j > start, source[j - 1] == UInt8(ascii: " ") { j -= 1 }
+        var k = j
+        while k > start, isIdentifierByte(source[k - 1]) { k -= 1 }
+        guard k < j else { return nil }
+        return String(decoding: source[k..<j], as: UTF8.self)
     }
 
     /// `struct kioctx` -> kioctx; `struct kioctx *` -> kioctx; a typedef name -> the synthesised tag.
