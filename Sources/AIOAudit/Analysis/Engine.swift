@@ -512,6 +512,16 @@ public struct Engine {
                     s.objects[name]?.pins.handedOff = true
                 }
             }
+            // fput(req->ki_filp) drops what fget() returned into req->ki_filp.
+            if let c = e.callee, KernelFunctions.referenceGetters.values.contains(c),
+                let key = e.arguments?.first?.path?.description, var held = s.objects[key], held.pins.taken,
+                KernelFunctions.referenceGetters.contains(where: { $0.value == c })
+            {
+                if held.pins.counted > 0 { held.pins.counted -= 1 }
+                held.pins.released = true
+                held.releases.append(step(e, g, "\(e.text) drops the reference"))
+                s.objects[key] = held
+            }
             switch e.callee {
             case "local_irq_disable", "local_bh_disable", "preempt_disable", "__local_irq_save", "local_irq_save":
                 s.irqDepth += 1
@@ -533,6 +543,12 @@ public struct Engine {
             }
             if let target = e.path, target.isVariable, facts.returnedVariables.contains(target.root) {
                 s.values[target.root] = Outcomes.of(e.value ?? "")
+            }
+            if let target = e.path, let c = e.callee, KernelFunctions.referenceGetters[c] != nil {
+                // `req->ki_filp = fget(fd)`: a reference held where it is stored.
+                var held = ObjectState(pins: Pins(counted: 1, opaque: true, taken: true))
+                held.releases = [step(e, g, "\(e.text) returns a reference to \(target)")]
+                s.objects[target.description] = held
             }
             for (name, obj) in s.objects where obj.pins.taken && !obj.pins.handedOff {
                 if Handoff.keeps(name, e, in: g, model: model, summaries: summaries) {
@@ -642,7 +658,7 @@ public struct Engine {
             tested = c.replacingOccurrences(of: form, with: "")
             nonNull = !nonZero
         }
-        if !nonNull, s.objects[tested] != nil, (g.type(of: tested) ?? "").contains("*") {
+        if !nonNull, s.objects[tested] != nil, tested.contains("->") || (g.type(of: tested) ?? "").contains("*") {
             s.objects.removeValue(forKey: tested)
         }
         for test in ["IS_ERR(", "IS_ERR_OR_NULL("] where nonZero && c.hasPrefix(test) && c.hasSuffix(")") {

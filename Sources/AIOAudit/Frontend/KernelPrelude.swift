@@ -1051,6 +1051,8 @@ enum KernelPrelude {
         };
         #define DECLARE_COMPLETION(work) struct completion work = { 0 }
         #define DECLARE_COMPLETION_ONSTACK(work) struct completion work = { 0 }
+        #define COMPLETION_INITIALIZER(work) { 0 }
+        #define COMPLETION_INITIALIZER_ONSTACK(work) (*({ init_completion(&work); &work; }))
         void init_completion(struct completion *x);
         void reinit_completion(struct completion *x);
         void complete(struct completion *x);

@@ -70,6 +70,14 @@ enum KernelFunctions {
     static let putWithRegisteredRelease: Set<String> = ["percpu_ref_put", "percpu_ref_put_many"]
     static let registersRelease: Set<String> = ["percpu_ref_init"]
 
+    /// Kernel functions that return a new reference, with the function that drops it: a file's
+    /// descriptor lookup, an eventfd context. The reference is followed wherever it is stored
+    /// (`req->ki_filp = fget(fd)`) for ref-leak.
+    static let referenceGetters: [String: String] = [
+        "fget": "fput", "fget_raw": "fput", "eventfd_ctx_fdget": "eventfd_ctx_put",
+        "eventfd_ctx_fileget": "eventfd_ctx_put", "get_task_struct": "put_task_struct",
+    ]
+
     // MARK: Entry contexts: registration function -> (argument index of the function, context)
 
     static let registrations: [String: (argument: Int, context: EntryContext.Kind)] = [
