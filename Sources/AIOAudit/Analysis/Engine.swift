@@ -120,6 +120,12 @@ public protocol Rule {
     static var triggering: [String] { get }
     static var nonTriggering: [String] { get }
     func check(_ point: ProgramPoint) -> [Finding]
+    /// One finding per function and object: the first point; the others are listed in its witness.
+    static var firstPerObject: Bool { get }
+}
+
+extension Rule {
+    public static var firstPerObject: Bool { false }
 }
 
 public struct AnalysisResult: Sendable {
@@ -170,6 +176,28 @@ public struct Engine {
             seen.insert("\($0.rule)|\($0.function)|\($0.line)|\($0.column)|\($0.object)").inserted
         }
         findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+        let firstOnly = Set(rules.filter { type(of: $0).firstPerObject }.map { type(of: $0).id })
+        if !firstOnly.isEmpty {
+            var first: [String: Int] = [:]
+            var kept: [Finding] = []
+            for f in findings {
+                let key = "\(f.rule)|\(f.function)|\(f.object)"
+                guard firstOnly.contains(f.rule) else {
+                    kept.append(f)
+                    continue
+                }
+                if let i = first[key] {
+                    kept[i].witness.append(
+                        WitnessStep(
+                            line: f.line, column: f.column, function: f.function,
+                            message: "\(f.statement) touches \(f.object) the same way"))
+                } else {
+                    first[key] = kept.count
+                    kept.append(f)
+                }
+            }
+            findings = kept
+        }
         skipped.sort { $0.1 < $1.1 }
         return AnalysisResult(findings: findings, summaries: summaries, notAnalysed: skipped)
     }
@@ -420,13 +448,13 @@ public struct Engine {
                     || KernelFunctions.decrementAndTest.contains(callee)
                 {
                     let release =
-                        model.registeredReleases[field]?.release
+                        model.registeredRelease(t, field)?.release
                         ?? (callee == "kref_put" ? args[safe: 1]?.text : nil)
                         ?? model.counterReleases["\(t).\(field)"]?.release
                     let role = release.map {
                         RefcountRole(
                             function: callee, kind: .put, parameter: 0, type: t, field: field, release: $0,
-                            evidence: model.registeredReleases[field]?.evidence
+                            evidence: model.registeredRelease(t, field)?.evidence
                                 ?? model.counterReleases["\(t).\(field)"]?.evidence
                                 ?? Evidence(source: .inferred, function: g.function, line: e.line, detail: e.text))
                     }

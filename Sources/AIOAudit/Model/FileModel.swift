@@ -88,6 +88,12 @@ public struct FileModel: Sendable {
     public var roles: [String: RefcountRole] = [:]
     /// `percpu_ref_init(&x->field, release)`: field -> release.
     public var registeredReleases: [String: (release: String, evidence: Evidence)] = [:]
+
+    /// The release registered for counter `field` of `type` (`percpu_ref_init(&x->field, release)`).
+    public func registeredRelease(_ type: String?, _ field: String) -> (release: String, evidence: Evidence)? {
+        if let type, let r = registeredReleases["\(type).\(field)"] { return r }
+        return registeredReleases[field]
+    }
     /// "type.field" -> the release a decrement-and-test of that counter leads to.
     public var counterReleases: [String: (release: String, evidence: Evidence)] = [:]
     /// type -> fields that count references.
@@ -177,7 +183,8 @@ public struct FileModel: Sendable {
                 }
                 let release = args[1].text
                 let ev = Evidence(source: .inferred, function: name, line: e.line, detail: e.text)
-                registeredReleases[field] = (release, ev)
+                if let t = type(of: object, in: g) { registeredReleases["\(t).\(field)"] = (release, ev) }
+                if registeredReleases[field] == nil { registeredReleases[field] = (release, ev) }
                 if let t = type(of: object, in: g) {
                     refcountFields[t, default: []].insert(field)
                     trackedTypes[t] = trackedTypes[t] ?? ev
@@ -267,7 +274,7 @@ public struct FileModel: Sendable {
                             put = put ?? (e, field, args[1].text)
                         }
                         if KernelFunctions.putWithRegisteredRelease.contains(callee) {
-                            put = put ?? (e, field, registeredReleases[field]?.release)
+                            put = put ?? (e, field, registeredRelease(type, field)?.release)
                         }
                     }
                     // A wrapper of a known role passes the parameter on.
@@ -646,11 +653,17 @@ public struct FileModel: Sendable {
                 names.insert(target.root)
             }
         }
+        // A grace period on the object anywhere in the release (queue_rcu_work(), call_rcu()) delays
+        // whatever frees it.
+        for e in g.allEvents where e.kind == .call && KernelFunctions.freeingAfterGracePeriod.contains(e.callee ?? "") {
+            if (e.arguments ?? []).contains(where: { a in a.path.map { names.contains($0.root) } ?? false }) {
+                return .freesAfterGracePeriod
+            }
+        }
         for e in g.allEvents where e.kind == .call {
             guard let callee = e.callee, let args = e.arguments else { continue }
             let touches = args.contains { a in a.path.map { names.contains($0.root) } ?? false }
             guard touches else { continue }
-            if KernelFunctions.freeingAfterGracePeriod.contains(callee) { return .freesAfterGracePeriod }
             if KernelFunctions.freeing.contains(callee),
                 args.contains(where: { $0.path.map { names.contains($0.root) && $0.isVariable } ?? false })
             {
@@ -665,8 +678,37 @@ public struct FileModel: Sendable {
             {
                 return how
             }
+            // A work item or timer set up on the object frees it later, as its function does
+            // (`INIT_WORK(&ctx->free_work, free_ioctx)`: free_ioctx finds ctx by container_of).
+            if let reg = KernelFunctions.registrations[callee], reg.context != .rcuCallback,
+                let fn = args[safe: reg.argument]?.text, graphs[fn] != nil,
+                let how = objectFree(fn, parameter: 0, depth: depth + 1)
+            {
+                // INIT_RCU_WORK: the work runs after a grace period.
+                return callee == "INIT_RCU_WORK" ? .freesAfterGracePeriod : how
+            }
+            // Dropping another counter of the object whose release frees it.
+            if KernelFunctions.putWithRegisteredRelease.contains(callee),
+                let (o, field) = FileModel.fieldOf(args.first),
+                let next = registeredRelease(type(of: o, in: g), field)?.release, next != function,
+                let how = objectFree(next, parameter: 0, depth: depth + 1)
+            {
+                return how
+            }
         }
         return nil
+    }
+
+    /// The release functions of a type's references: its put roles', its percpu_ref counters'
+    /// registered releases, its decrement-and-test counters'.
+    public func releases(of type: String) -> [String] {
+        var result: Set<String> = []
+        for r in roles.values where r.type == type && r.kind == .put { if let rel = r.release { result.insert(rel) } }
+        for field in refcountFields[type] ?? [] {
+            if let r = registeredRelease(type, field)?.release { result.insert(r) }
+            if let r = counterReleases["\(type).\(field)"]?.release { result.insert(r) }
+        }
+        return result.sorted()
     }
 
     // MARK: Entry contexts

@@ -24,8 +24,8 @@ public enum FactsReport {
             if let rel = r.release { line += ", release \(rel)" }
             out += line + "\n    \(source(r.evidence))\n"
         }
-        for (field, reg) in m.registeredReleases.sorted(by: { $0.key < $1.key }) {
-            out += "  percpu_ref field \(field): release \(reg.release)\n    \(source(reg.evidence))\n"
+        for (field, reg) in m.registeredReleases.sorted(by: { $0.key < $1.key }) where field.contains(".") {
+            out += "  percpu_ref counter \(field): release \(reg.release)\n    \(source(reg.evidence))\n"
         }
         for (key, c) in m.counterReleases.sorted(by: { $0.key < $1.key }) {
             out += "  counter \(key): release \(c.release)\n    \(source(c.evidence))\n"

@@ -21,14 +21,17 @@ public struct RCUNoGracePeriod: Rule {
         "the same, when the release path frees ctx with call_rcu(&ctx->rcu, free_ctx_rcu)"
     ]
 
+    public static let firstPerObject = true
+
     public init() {}
 
     public func check(_ p: ProgramPoint) -> [Finding] {
         guard let (object, lock) = UnpinnedAccess.target(p), p.isUnpinned(object, ignoringLock: lock) else { return [] }
         let covered = p.rcuDepth > 0 || (p.interruptsDisabled && p.model.profile.profile.rcuConsolidated)
         guard covered, let type = p.model.type(of: AccessPath(root: object), in: p.graph) else { return [] }
-        let releases = p.model.roles.values.filter { $0.type == type && $0.kind == .put }.compactMap(\.release)
-        guard let release = releases.sorted().first(where: { p.model.releaseFrees[$0] == .frees }) else { return [] }
+        guard let release = p.model.releases(of: type).first(where: { p.model.releaseFrees[$0] == .frees }) else {
+            return []
+        }
         var witness = UnpinnedAccess.witness(p, object: object)
         witness.insert(contentsOf: p.rcuSteps.suffix(1), at: witness.count - 1)
         witness.append(
