@@ -134,6 +134,20 @@ final class RuleVariationTests: XCTestCase {
             ["really_put_req pin-drop-without-wakeup error ctx->reqs_active--"])
     }
 
+    /// The free of 6.1 without its grace period (as before "fs/aio: Add explicit RCU grace period
+    /// when freeing kioctx"): the lookups that read a context under RCU read freed memory.
+    func testTheContextFreedWithoutAGracePeriod() throws {
+        let s = try edit(
+            try corpus("releases/release-6.1.192-debian.c"),
+            "\tINIT_RCU_WORK(&ctx->free_rwork, free_ioctx);\n\tqueue_rcu_work(system_wq, &ctx->free_rwork);",
+            "\tINIT_WORK(&ctx->free_rwork.work, free_ioctx);\n\tschedule_work(&ctx->free_rwork.work);")
+        let c = try check(s)
+        XCTAssertEqual(
+            c.findings.map { "\($0.function) \($0.rule) \($0.object)" },
+            ["aio_ring_mremap rcu-no-grace-period ctx", "lookup_ioctx rcu-no-grace-period ctx"])
+        XCTAssertTrue(c.findings.allSatisfy { $0.message.contains("free_ioctx_reqs()") })
+    }
+
     func testTheTryGetFixOfTheTableLookup() throws {
         let s = try corpus("releases/release-3.13.10.c")
         XCTAssertEqual(summary(try check(s)), ["lookup_ioctx rcu-get-not-tryget error percpu_ref_get(&ctx->users)"])
