@@ -99,8 +99,9 @@ final class CorpusTests: XCTestCase {
 
     /// 3.12 to 4.16 took a plain percpu_ref_get() on a context found in the RCU ioctx_table, while
     /// kill_ioctx() drops the table's reference with percpu_ref_kill(), whose sched-RCU grace
-    /// period did not wait for rcu_read_lock() readers before 4.20 (fixed upstream in 2018 with
-    /// percpu_ref_tryget_live()). That is the one finding of 3.13.10.
+    /// period did not wait for rcu_read_lock() readers before 4.20 (fixed upstream by baf10564fbb6,
+    /// "aio: fix io_destroy(2) vs. lookup_ioctx() race", with percpu_ref_tryget_live()). That is
+    /// the one finding of 3.13.10.
     func testTheTableLookupOf3_13TakesAPlainGet() throws {
         let path = try Paths.corpusFile("releases/release-3.13.10.c")
         let check = FileCheck(unit: try Parser.parse(ParseRequest(path: path, standalone: true)))
