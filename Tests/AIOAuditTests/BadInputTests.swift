@@ -78,6 +78,67 @@ final class BadInputTests: XCTestCase {
         assertInputError(f.path, contains: "nests deeper than 1000 levels")
     }
 
+    func testDeepLoopChainIsRefusedBeforeParsing() throws {
+        // Found by the mutation fuzzer: libclang parses `while (x) while (x) ...` in time quadratic
+        // in its depth (40,000 levels took over 15 s, and a minute on a busy machine); it is refused
+        // before libclang sees it, as the syntax walk would refuse it after.
+        let f = try temporaryDirectory(self).appendingPathComponent("deep_while.c")
+        let n = 40_000
+        try Data(
+            ("int f(int x)\n{\n\t/* a comment */\n" + String(repeating: "while (x) ", count: n) + "x--;\nreturn x; }\n")
+                .utf8
+        ).write(to: f)
+        let start = Date()
+        assertInputError(f.path, contains: "deep_while.c: 4: a statement nests deeper than 1000 levels")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+    }
+
+    func testDeeplyNestedIterationMacrosEndQuickly() throws {
+        // Found by the mutation fuzzer: each iteration macro's arguments were looked for in the
+        // whole loop, body included, so 2,282 nested list_for_each_entry() ran for over 5 minutes.
+        let f = try temporaryDirectory(self).appendingPathComponent("nested_macro.c")
+        func file(_ n: Int) -> String {
+            "struct item {\n\tint v;\n\tstruct list_head node;\n};\n\nint walk(struct list_head *head)\n{\n"
+                + "\tstruct item *it;\n\tint n = 0;\n\n"
+                + String(repeating: "\tlist_for_each_entry(it, head, node)\n", count: n)
+                + "\t\tn += it->v;\n\treturn n;\n}\n"
+        }
+        try Data(file(2_500).utf8).write(to: f)
+        let start = Date()
+        assertInputError(f.path, contains: "nested_macro.c: 1009: function 'walk' nests deeper than 1000 levels")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 20)
+        // Shallower, the loops are read with their arguments.
+        try Data(file(300).utf8).write(to: f)
+        let g = try graph("walk", in: f.path)
+        let headers = g.allEvents.filter { $0.kind == .call && $0.callee == "list_for_each_entry" }
+        XCTAssertEqual(headers.count, 300)
+        XCTAssertTrue(headers.allSatisfy { $0.arguments?.map(\.text) == ["it", "head", "node"] })
+    }
+
+    func testStatementKeywordsOutsideCodeAndShortChainsAreNotRefused() throws {
+        // Keywords in comments, strings and directives do not nest anything; an `else if` chain
+        // shallower than the limit (two keywords a level) parses.
+        let f = try temporaryDirectory(self).appendingPathComponent("keywords.c")
+        let words = String(repeating: "if while for do ", count: 1000)
+        let chain = (1...600).map { "if (x == \($0)) x++; else " }.joined()
+        try Data(
+            """
+            /* \(words) */
+            // \(words)
+            #define WORDS \(words)
+            static const char *s = "\(words)";
+            int f(int x)
+            {
+            \t\(chain)x--;
+            \treturn x;
+            }
+
+            """.utf8
+        ).write(to: f)
+        let unit = try Parser.parse(ParseRequest(path: f.path, standalone: true))
+        XCTAssertEqual(unit.functions.map(\.name), ["f"])
+    }
+
     func testIncludeOfADirectoryName() throws {
         // Found by mutating fixtures: an in-memory header named like a directory crashed libclang.
         let f = try temporaryDirectory(self).appendingPathComponent("include_dir.c")

@@ -316,6 +316,10 @@ struct Walker {
         func search(_ c: ClangCursor) {
             for child in c.children {
                 guard let r = lexicon.range(of: child) else { continue }
+                // Text after the invocation holds none of its arguments' tokens: an iteration macro's
+                // body is not searched (searching it made nested loops quadratic, or worse). Only a
+                // non-empty range counts: what the expansion built may map to an empty range.
+                if r.start >= m.range.end, r.end > r.start { continue }
                 if let index = bounds.firstIndex(where: { r.start >= $0.0 && r.end <= $0.1 }),
                     isExpressionKind(child.kind)
                 {
