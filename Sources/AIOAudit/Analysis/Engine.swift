@@ -229,6 +229,12 @@ public struct Engine {
         f.aliases = Summaries.aliases(in: g)
         let stored = Set(g.allEvents.filter { $0.kind == .assignment }.compactMap { $0.path }.filter { !$0.isVariable })
         for (path, variable) in f.aliases where stored.contains(path) { f.storedAliases.insert(variable) }
+        let pathAssignments: [(AccessPath, String)] = g.allEvents.compactMap { a in
+            guard a.kind == .assignment, let t = a.path, t.isVariable, let src = a.valuePath, !src.isVariable else {
+                return nil
+            }
+            return (src, t.root)
+        }
         var gets: Set<String> = []
         var puts: Set<String> = []
         for (e, action) in zip(g.allEvents, actions.joined()) {
@@ -254,10 +260,8 @@ public struct Engine {
             if e.kind == .lock, let p = e.path {
                 locked.insert(p.description)
                 // Taken through a path that a variable is later assigned from: the same lock.
-                for a in g.allEvents where a.kind == .assignment {
-                    if let t = a.path, t.isVariable, let src = a.valuePath, !src.isVariable, p.hasPrefix(src) {
-                        locked.insert(p.replacingPrefix(src, with: t.root).description)
-                    }
+                for (src, variable) in pathAssignments where p.hasPrefix(src) {
+                    locked.insert(p.replacingPrefix(src, with: variable).description)
                 }
             }
             if e.kind == .unlock, let p = e.path, !locked.contains(p.description), f.heldOnEntry[p.description] == nil {
@@ -542,8 +546,7 @@ public struct Engine {
             }
             // fput(req->ki_filp) drops what fget() returned into req->ki_filp.
             if let c = e.callee, KernelFunctions.referenceGetters.values.contains(c),
-                let key = e.arguments?.first?.path?.description, var held = s.objects[key], held.pins.taken,
-                KernelFunctions.referenceGetters.contains(where: { $0.value == c })
+                let key = e.arguments?.first?.path?.description, var held = s.objects[key], held.pins.taken
             {
                 if held.pins.counted > 0 { held.pins.counted -= 1 }
                 held.pins.released = true

@@ -29,7 +29,34 @@ public struct PinDropWithoutWakeup: Rule {
         "the same decrement in a helper whose every caller wakes the waiters after calling it",
     ]
 
+    /// What does not depend on the path, worked out once per event (a point is visited once per
+    /// path through it).
+    final class Memo {
+        var wakes: [String: Bool] = [:]
+        var callers: [String: [(FlowGraph, Event)]] = [:]
+    }
+    let memo = Memo()
+
     public init() {}
+
+    func wakes(after e: Event, in g: FlowGraph, object: String) -> Bool {
+        let key = "\(g.function)|\(e.line)|\(e.column)|\(e.text)|\(object)"
+        if let known = memo.wakes[key] { return known }
+        let result = Self.wakes(after: e, in: g, object: object)
+        memo.wakes[key] = result
+        return result
+    }
+
+    func callSites(of function: String, _ model: FileModel) -> [(FlowGraph, Event)] {
+        if let known = memo.callers[function] { return known }
+        var sites: [(FlowGraph, Event)] = []
+        for name in model.order {
+            guard let caller = model.graphs[name] else { continue }
+            for e in caller.allEvents where e.kind == .call && e.callee == function { sites.append((caller, e)) }
+        }
+        memo.callers[function] = sites
+        return sites
+    }
 
     static let waking: Set<String> = [
         "wake_up", "wake_up_all", "wake_up_interruptible", "wake_up_interruptible_all", "wake_up_locked",
@@ -52,7 +79,7 @@ public struct PinDropWithoutWakeup: Rule {
         // polls the counter).
         guard let waiter = counter.evidence.function.flatMap({ p.model.graphs[$0] }), Self.sleepsOnQueue(waiter)
         else { return [] }
-        if Self.wakes(after: p.event, in: g, object: o) { return [] }
+        if wakes(after: p.event, in: g, object: o) { return [] }
         // A teardown that waits only once the last reference is gone (it runs from a release) can
         // be waiting only when nobody holds a reference: not while this function holds one.
         if let waiter = counter.evidence.function, Self.runsOnlyAfterRelease(waiter, p.model),
@@ -62,15 +89,11 @@ public struct PinDropWithoutWakeup: Rule {
         }
         // A helper: every caller must wake after calling it.
         let index = g.parameters.firstIndex { $0.name == o }
-        var sites: [(FlowGraph, Event)] = []
-        for name in p.model.order {
-            guard let caller = p.model.graphs[name] else { continue }
-            for e in caller.allEvents where e.kind == .call && e.callee == g.function { sites.append((caller, e)) }
-        }
+        let sites = callSites(of: g.function, p.model)
         if let index, !sites.isEmpty {
             let unwoken = sites.filter { caller, e in
                 guard let arg = e.arguments?[safe: index]?.path else { return true }
-                return !Self.wakes(after: e, in: caller, object: arg.root)
+                return !wakes(after: e, in: caller, object: arg.root)
             }
             if unwoken.isEmpty { return [] }
         } else if index != nil, !g.isStatic {
