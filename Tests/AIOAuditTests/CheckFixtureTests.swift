@@ -79,3 +79,44 @@ final class CheckFixtureTests: XCTestCase {
         XCTAssertNotEqual(Identity.of(a), Identity.of(b))
     }
 }
+
+/// A function whose paths exceed the engine's visit budget is reported as not analysed, and the
+/// rest of the file still is.
+final class BudgetTests: XCTestCase {
+    func testAFunctionOverTheBudgetIsNamedNotSkipped() throws {
+        let dir = try temporaryDirectory(self)
+        let file = dir.appendingPathComponent("paths.c")
+        var body = ""
+        for i in 0..<12 {
+            body += "\tif (flags & \(1 << i))\n\t\tget_ctx(ctx);\n\telse\n\t\tctx->nr++;\n"
+        }
+        let text = """
+            #include <linux/slab.h>
+            struct ctx { atomic_t users; int nr; };
+            static void get_ctx(struct ctx *ctx) { atomic_inc(&ctx->users); }
+            static void put_ctx(struct ctx *ctx) { if (atomic_dec_and_test(&ctx->users)) kfree(ctx); }
+            void explode(struct ctx *ctx, int flags)
+            {
+            \(body)\tput_ctx(ctx);
+            }
+
+            """
+        try Data(text.utf8).write(to: file)
+        let unit = try Parser.parse(ParseRequest(path: file.path, standalone: true))
+        let graphs = FileGraphs(unit: unit).graphs
+        let model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals)
+        var engine = Engine(model: model, file: file.path, rules: Rules.instances())
+        XCTAssertEqual(engine.run().notAnalysed.map(\.function), [])
+        engine.budget = 40
+        let result = engine.run()
+        XCTAssertEqual(result.notAnalysed.map(\.function), ["explode"])
+        XCTAssertNotNil(result.summaries["get_ctx"], "the other functions are still analysed")
+        let text2 = FindingsReport.text(
+            [FileCheck(unit: unit)].map {
+                var c = $0
+                c.notAnalysed = result.notAnalysed
+                return c
+            }, colour: false)
+        XCTAssertTrue(text2.contains("explode() not analysed: too many paths"), text2)
+    }
+}

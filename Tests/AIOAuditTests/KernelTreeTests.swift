@@ -59,6 +59,23 @@ final class KernelTreeTests: XCTestCase {
         XCTAssertEqual(unit.mode, .kernelTree)
     }
 
+    /// libclang's -working-directory= moves the whole process into the tree: relative paths given
+    /// after a kernel-tree file (another FILE, --write-baseline) must still resolve where the
+    /// command was run, and nothing may land in the tree.
+    func testRelativePathsAfterATreeFileResolveWhereTheCommandRan() throws {
+        let tree = try makeTree()
+        let work = try temporaryDirectory(self)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: Paths.fixture("aio_sample.c")), to: work.appendingPathComponent("sample.c"))
+        let r = try runTool(
+            ["check", tree.appendingPathComponent("fs/aio.c").path, "sample.c", "--write-baseline", "bl.json"], in: work
+        )
+        XCTAssertNotEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.out.contains("sample.c:"), r.out)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("bl.json").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tree.appendingPathComponent("bl.json").path))
+    }
+
     func testStandaloneFlagOverridesTheTree() throws {
         let tree = try makeTree()
         let unit = try Parser.parse(ParseRequest(path: tree.appendingPathComponent("fs/aio.c").path, standalone: true))

@@ -355,8 +355,7 @@ enum LargeStack {
     static func run<T>(_ work: @escaping () throws -> T) throws -> T {
         // The Thread keeps its block until the thread has finished exiting, which may be after
         // this returns: the block holds only `outcome`, and neither the work (with the file's
-        // text) nor its result (a whole syntax tree) stays there. (LeakSanitizer reported the tree
-        // as leaked when `diff` exited in that window.)
+        // text) nor its result (a whole syntax tree) stays there.
         let outcome = Outcome<T>()
         outcome.work = work
         let done = DispatchSemaphore(value: 0)
