@@ -65,23 +65,37 @@ public struct ProgramPoint {
     public func lockHeld(_ lock: String) -> (kind: LockKind, line: Int)? {
         state.locks[lock].map { ($0.kind, $0.line) }
     }
-    /// Why the code here must not sleep, as a witness step; nil when it may.
-    public var atomicReason: WitnessStep? {
+    /// Why the code here must not sleep (a witness step, and how a message says it); nil when it may.
+    public var atomicReason: (step: WitnessStep, phrase: String)? {
         let fn = graph.function
-        if let (lock, held) = state.locks.filter({ $0.value.atomic }).min(by: { $0.value.line < $1.value.line }) {
-            return WitnessStep(
-                line: held.line, column: 1, function: fn, message: "\(lock) is held from here (a spinning lock)")
-        }
-        if state.rcuDepth > 0, let start = state.rcuSteps.last(where: { $0.message.contains("starts") }) {
-            return WitnessStep(
-                line: start.line, column: start.column, function: fn, message: "an RCU read-side section starts here")
+        let spinning = state.locks.filter { $0.value.atomic }
+        if let (lock, held) = spinning.min(by: { ($0.value.line, $0.key) < ($1.value.line, $1.key) }) {
+            return (
+                WitnessStep(
+                    line: held.line, column: 1, function: fn, message: "\(lock) is held from here (a spinning lock)"),
+                "under \(lock) (taken at line \(held.line))"
+            )
         }
         if state.rcuDepth > 0 {
-            return WitnessStep(line: graph.line, column: 1, function: fn, message: "inside an RCU read-side section")
+            if let start = state.rcuSteps.last(where: { $0.message.contains("starts") }) {
+                return (
+                    WitnessStep(
+                        line: start.line, column: start.column, function: fn,
+                        message: "an RCU read-side section starts here"),
+                    "inside an RCU read-side section (from line \(start.line))"
+                )
+            }
+            return (
+                WitnessStep(line: graph.line, column: 1, function: fn, message: "inside an RCU read-side section"),
+                "inside an RCU read-side section"
+            )
         }
         if state.irqDepth > 0 {
-            return WitnessStep(
-                line: graph.line, column: 1, function: fn, message: "interrupts or preemption are disabled here")
+            return (
+                WitnessStep(
+                    line: graph.line, column: 1, function: fn, message: "interrupts or preemption are disabled here"),
+                "with interrupts or preemption disabled"
+            )
         }
         return nil
     }

@@ -15,7 +15,11 @@ public struct SummaryLock: Hashable, Sendable {
         guard let p = atCall(arguments) else { return nil }
         var best: AccessPath?
         for (prefix, _) in aliases where p.hasPrefix(prefix) && prefix != p {
-            if best == nil || prefix.components.count > best!.components.count { best = prefix }
+            if best == nil
+                || (prefix.components.count, best!.description) > (best!.components.count, prefix.description)
+            {
+                best = prefix
+            }
         }
         return best.map { p.replacingPrefix($0, with: aliases[$0]!) } ?? p
     }

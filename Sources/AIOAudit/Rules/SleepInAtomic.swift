@@ -62,13 +62,8 @@ public struct SleepInAtomic: Rule {
         var severity = Severity.error
         let reason: String
         if let atomic = p.atomicReason {
-            witness.append(atomic)
-            reason =
-                atomic.message.contains("held")
-                ? "under \(atomic.message.components(separatedBy: " is held").first ?? "a spinlock") (taken at line \(atomic.line))"
-                : atomic.message.contains("RCU")
-                    ? "inside an RCU read-side section (from line \(atomic.line))"
-                    : "with interrupts or preemption disabled"
+            witness.append(atomic.step)
+            reason = atomic.phrase
         } else if let context = p.contexts.filter({ Self.atomicContexts.contains($0.kind) }).sorted(by: {
             $0.kind < $1.kind
         }).first {
