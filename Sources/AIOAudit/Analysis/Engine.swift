@@ -232,6 +232,8 @@ public struct Engine {
         var aliases: [AccessPath: String] = [:]
         /// Variables holding a field the function itself stores into.
         var storedAliases: Set<String> = []
+        /// block -> what its branch condition tests.
+        var conditionTests: [Int: ConditionTest] = [:]
         /// Variables assigned an RCU-protected pointer (`table = rcu_dereference(mm->ioctx_table)`):
         /// what is loaded through them is found under RCU.
         var rcuDerived: Set<String> = []
@@ -286,6 +288,9 @@ public struct Engine {
             if e.kind == .assignment, let c = e.callee, KernelFunctions.isRCULookup(c), let t = e.path, t.isVariable {
                 f.rcuDerived.insert(t.root)
             }
+        }
+        for block in g.blocks {
+            if let c = block.condition { f.conditionTests[block.id] = ConditionTest(c, g, f) }
         }
         // A trylock or conditional-lock helper whose result is not branched on at once: which
         // paths hold the lock is not visible.
@@ -685,30 +690,51 @@ public struct Engine {
 
     /// What a branch says of the values followed: `if (ret)`, `if (!ctx)`, `if (IS_ERR(ctx))`,
     /// `if (ret < 0)`.
-    func refineValues(
-        _ s: inout AbstractState, condition: String, nonZero: Bool, _ g: FlowGraph, _ facts: FunctionFacts
-    ) {
-        let c = condition.filter { !$0.isWhitespace }
-        if facts.returnedVariables.contains(c), !(g.type(of: c) ?? "*").contains("*") {
-            s.values[c] = nonZero ? .failure : .success
+    /// What a branch condition tests, worked out once per block: `ret`, `ret < 0`, `ctx`,
+    /// `NULL != ctx`, `IS_ERR(ctx)`.
+    struct ConditionTest {
+        /// A returned int variable tested for non-zero, or for `< 0`.
+        var value: String?
+        var negativeOnly = false
+        /// A pointer tested against NULL: its name, and whether the true edge means non-NULL.
+        var pointer: String?
+        var nonNullWhenTrue = true
+        /// `IS_ERR(x)`: x is an error where the condition holds.
+        var error: String?
+
+        init(_ condition: String, _ g: FlowGraph, _ facts: FunctionFacts) {
+            let c = condition.filter { !$0.isWhitespace }
+            if facts.returnedVariables.contains(c), !(g.type(of: c) ?? "*").contains("*") { value = c }
+            if c.hasSuffix("<0"), facts.returnedVariables.contains(String(c.dropLast(2))) {
+                value = String(c.dropLast(2))
+                negativeOnly = true
+            }
+            var tested = c
+            for form in ["NULL!=", "!=NULL"] where c.contains(form) {
+                tested = c.replacingOccurrences(of: form, with: "")
+            }
+            for form in ["NULL==", "==NULL"] where c.contains(form) {
+                tested = c.replacingOccurrences(of: form, with: "")
+                nonNullWhenTrue = false
+            }
+            if tested.contains("->") || (g.type(of: tested) ?? "").contains("*") { pointer = tested }
+            for test in ["IS_ERR(", "IS_ERR_OR_NULL("] where c.hasPrefix(test) && c.hasSuffix(")") {
+                error = String(c.dropFirst(test.count).dropLast())
+            }
         }
-        if c.hasSuffix("<0"), facts.returnedVariables.contains(String(c.dropLast(2))), nonZero {
-            s.values[String(c.dropLast(2))] = .failure
+    }
+
+    func refineValues(_ s: inout AbstractState, test t: ConditionTest, nonZero: Bool) {
+        if let v = t.value {
+            if !t.negativeOnly {
+                s.values[v] = nonZero ? .failure : .success
+            } else if nonZero {
+                s.values[v] = .failure
+            }
         }
         // A pointer tested against NULL or an error: where it is one, there is no object.
-        var tested = c
-        var nonNull = nonZero
-        for form in ["NULL!=", "!=NULL"] where c.contains(form) { tested = c.replacingOccurrences(of: form, with: "") }
-        for form in ["NULL==", "==NULL"] where c.contains(form) {
-            tested = c.replacingOccurrences(of: form, with: "")
-            nonNull = !nonZero
-        }
-        if !nonNull, s.objects[tested] != nil, tested.contains("->") || (g.type(of: tested) ?? "").contains("*") {
-            s.objects.removeValue(forKey: tested)
-        }
-        for test in ["IS_ERR(", "IS_ERR_OR_NULL("] where nonZero && c.hasPrefix(test) && c.hasSuffix(")") {
-            s.objects.removeValue(forKey: String(c.dropFirst(test.count).dropLast()))
-        }
+        if let p = t.pointer, nonZero != t.nonNullWhenTrue { s.objects.removeValue(forKey: p) }
+        if let e = t.error, nonZero { s.objects.removeValue(forKey: e) }
     }
 
     /// The variable a try-get (a file's try-get role, or a primitive on one of its fields) acts on.
@@ -731,9 +757,9 @@ public struct Engine {
         _ s: inout AbstractState, block: BasicBlock, edge: Edge, _ g: FlowGraph, _ facts: FunctionFacts,
         _ summaries: [String: FunctionSummary] = [:]
     ) {
-        guard let condition = block.condition, edge.label == .true || edge.label == .false else { return }
+        guard block.condition != nil, edge.label == .true || edge.label == .false else { return }
         let succeeded = edge.label == .true
-        refineValues(&s, condition: condition, nonZero: succeeded, g, facts)
+        if let test = facts.conditionTests[block.id] { refineValues(&s, test: test, nonZero: succeeded) }
         guard let last = block.events.last else { return }
         if last.kind == .call, let callee = last.callee {
             let args = last.arguments ?? []
