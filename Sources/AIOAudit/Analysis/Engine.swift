@@ -703,21 +703,25 @@ public struct Engine {
         var error: String?
 
         init(_ condition: String, _ g: FlowGraph, _ facts: FunctionFacts) {
-            let c = condition.filter { !$0.isWhitespace }
+            // Byte-wise: this runs for every branch of every function.
+            let c = String(decoding: condition.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A }, as: UTF8.self)
             if facts.returnedVariables.contains(c), !(g.type(of: c) ?? "*").contains("*") { value = c }
             if c.hasSuffix("<0"), facts.returnedVariables.contains(String(c.dropLast(2))) {
                 value = String(c.dropLast(2))
                 negativeOnly = true
             }
             var tested = c
-            for form in ["NULL!=", "!=NULL"] where c.contains(form) {
-                tested = c.replacingOccurrences(of: form, with: "")
-            }
-            for form in ["NULL==", "==NULL"] where c.contains(form) {
-                tested = c.replacingOccurrences(of: form, with: "")
+            if c.hasPrefix("NULL!=") { tested = String(c.dropFirst(6)) }
+            if c.hasSuffix("!=NULL") { tested = String(c.dropLast(6)) }
+            if c.hasPrefix("NULL==") || c.hasSuffix("==NULL") {
+                tested = String(c.hasPrefix("NULL==") ? c.dropFirst(6) : c.dropLast(6))
                 nonNullWhenTrue = false
             }
-            if tested.contains("->") || (g.type(of: tested) ?? "").contains("*") { pointer = tested }
+            let arrow = tested.utf8.indices.contains { i in
+                tested.utf8[i] == UInt8(ascii: "-") && tested.utf8.index(after: i) < tested.utf8.endIndex
+                    && tested.utf8[tested.utf8.index(after: i)] == UInt8(ascii: ">")
+            }
+            if arrow || (g.type(of: tested) ?? "").contains("*") { pointer = tested }
             for test in ["IS_ERR(", "IS_ERR_OR_NULL("] where c.hasPrefix(test) && c.hasSuffix(")") {
                 error = String(c.dropFirst(test.count).dropLast())
             }
