@@ -127,4 +127,18 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(check.findings.contains { $0.function == "irq_only_work" })
         XCTAssertEqual(check.findings.count, 8)
     }
+
+    /// facts shows what callers read of each function: a conditional-lock helper and its unlock.
+    func testFactsShowTheSummariesCallersRead() throws {
+        let path = Paths.fixture("check/lock_imbalance.c")
+        let text = try runTool(["facts", path])
+        XCTAssertEqual(text.status, 0, text.err)
+        XCTAssertTrue(text.out.contains("req_lock_wq: returns holding req->head->lock when it returns true"), text.out)
+        XCTAssertTrue(text.out.contains("req_unlock_wq: releases its caller's req->head->lock"), text.out)
+        XCTAssertTrue(text.out.contains("lock_ctx: returns holding ctx->lock always"), text.out)
+        let json = try runTool(["facts", "--format", "json", path])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let summaries = try XCTUnwrap(object["summaries"] as? [String: [String: Any]])
+        XCTAssertEqual(summaries["req_lock_wq"]?["acquires"] as? [String], ["req->head->lock when it returns true"])
+    }
 }

@@ -98,6 +98,21 @@ public enum FactsReport {
         var requestPinReleases: [String: [Int]]
         var contexts: [String: [EntryContext]]
         var releaseEffects: [String: [String: [ChainStep]]]
+        var summaries: [String: JSONSummary]
+        var rcuUnlinks: [String: JSONUnlink]
+    }
+
+    struct JSONSummary: Encodable {
+        var acquires: [String]
+        var releases: [String]
+        var sleeps: [ChainStep]?
+        var returnsReference: Bool
+        var keeps: [Int]
+    }
+
+    struct JSONUnlink: Encodable {
+        var graceful: Bool
+        var evidence: Evidence
     }
 
     public static func json(_ c: FileCheck) -> String {
@@ -110,7 +125,14 @@ public enum FactsReport {
             releaseEffects: Dictionary(
                 uniqueKeysWithValues: m.releaseFunctions.map { r in
                     (r, Dictionary(uniqueKeysWithValues: (m.effects[r] ?? [:]).map { ($0.key.rawValue, $0.value) }))
-                }))
+                }),
+            summaries: c.summaries.mapValues { s in
+                JSONSummary(
+                    acquires: s.acquires.map { "\($0.lock.path) \($0.when.rawValue)" },
+                    releases: s.releases.map { $0.path.description }, sleeps: s.sleeps,
+                    returnsReference: s.returnsReference, keeps: s.keeps.sorted())
+            },
+            rcuUnlinks: m.rcuUnlinks.mapValues { JSONUnlink(graceful: $0.graceful, evidence: $0.evidence) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(facts)) ?? Data(), as: UTF8.self) + "\n"
