@@ -204,10 +204,7 @@ func standalone() throws {
         if haveSparse { suite.add("sparse", process: options.sparse, reference.sparseArgs) }
         suite.add("parse") { unit = try Parser.parse(request) }
         suite.add("graphs") { _ = FileGraphs(unit: unit) }
-        suite.add("analysis") {
-            let model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals)
-            _ = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
-        }
+        suite.add("analysis") { analyse(graphs, of: unit) }
         suite.add("check", process: options.tool, ["check", path, "--standalone"])
         suite.add(
             "diff", process: options.tool, ["diff", "--patch", patch[0], path, "--standalone"] + patch.dropFirst())
@@ -284,10 +281,7 @@ func kernelTree() throws {
         suite.add("sparse", process: "sh", ["-c", command])
     }
     suite.add("parse") { unit = try Parser.parse(request) }
-    suite.add("analysis") {
-        let model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals)
-        _ = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
-    }
+    suite.add("analysis") { analyse(graphs, of: unit) }
     suite.add("check", process: options.tool, ["check", treeFile])
     suite.add("diff", process: options.tool, ["diff", "--patch", patch.path, treeFile])
     let r = try suite.run(options.runs)
@@ -345,10 +339,7 @@ func scaling() throws {
         let reference = try standaloneReference(path, in: dir.appendingPathComponent("x\(n)"))
         if haveClang { suite.add("clang \(n)", process: options.clang, ["-fsyntax-only"] + reference.clangArgs) }
         suite.add("parse \(n)") { unit = try Parser.parse(request) }
-        suite.add("analysis \(n)") {
-            let model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals)
-            _ = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
-        }
+        suite.add("analysis \(n)") { analyse(graphs, of: unit) }
         suite.add("check \(n)", process: options.tool, ["check", path, "--standalone"])
     }
     let r = try suite.run(options.runs)
@@ -386,6 +377,12 @@ func scaling() throws {
     for n in notes { print("\nnote: \(n)") }
 }
 
+/// The model and the engine on a parsed file's graphs: `check` without parsing.
+func analyse(_ graphs: [FlowGraph], of unit: TranslationUnitSyntax) {
+    let model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals)
+    _ = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
+}
+
 // MARK: Path explosion
 
 func pathExplosion() throws {
@@ -403,10 +400,7 @@ func pathExplosion() throws {
         let unit = try Parser.parse(ParseRequest(path: path, standalone: true))
         units[name] = unit
         let graphs = FileGraphs(unit: unit).graphs
-        suite.add("analysis \(name)") {
-            let model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals)
-            _ = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
-        }
+        suite.add("analysis \(name)") { analyse(graphs, of: unit) }
         suite.add("check \(name)", process: options.tool, ["check", path, "--standalone"])
     }
     let r = try suite.run(options.runs)

@@ -257,18 +257,10 @@ final class ReviewTests: XCTestCase {
 
         try buggy.write(to: file)
         try git(["add", "fs/aio.c"], in: repo)
-        let blocked = Process()
-        blocked.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        blocked.arguments = [
+        let (status, said) = try runCommand([
             "git", "-C", repo.path, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "bug",
-        ]
-        let out = Pipe()
-        blocked.standardOutput = out
-        blocked.standardError = out
-        try blocked.run()
-        let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        blocked.waitUntilExit()
-        XCTAssertNotEqual(blocked.terminationStatus, 0, "the hook blocks the commit")
+        ])
+        XCTAssertNotEqual(status, 0, "the hook blocks the commit")
         XCTAssertTrue(said.contains("put-outside-pin"), said)
 
         try Data(fixed.utf8).write(to: file)

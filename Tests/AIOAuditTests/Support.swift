@@ -63,6 +63,22 @@ func runTool(_ arguments: [String], in directory: URL? = nil) throws -> (status:
     )
 }
 
+/// A command found on PATH, run to completion: its status and what it printed, standard output and
+/// error together.
+func runCommand(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, said)
+}
+
 /// A temporary directory removed after the test.
 func temporaryDirectory(_ test: XCTestCase) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("aio-audit-test-\(UUID().uuidString)")
@@ -99,21 +115,13 @@ func validateSARIF(_ sarif: String, in test: XCTestCase, file: StaticString = #f
     let dir = try temporaryDirectory(test)
     let output = dir.appendingPathComponent("out.sarif")
     try Data(sarif.utf8).write(to: output)
-    let process = Process()
-    process.currentDirectoryURL = dir
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-        "python3", "-c",
-        "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')",
-        output.path, schema.path,
-    ]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    try process.run()
-    let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let (status, said) = try runCommand(
+        [
+            "python3", "-c",
+            "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')",
+            output.path, schema.path,
+        ], in: dir)
     if said.contains("No module named 'jsonschema'") { throw XCTSkip("python3 jsonschema is not installed") }
-    XCTAssertEqual(process.terminationStatus, 0, said, file: file, line: line)
+    XCTAssertEqual(status, 0, said, file: file, line: line)
     XCTAssertTrue(said.hasSuffix("valid\n"), said, file: file, line: line)
 }

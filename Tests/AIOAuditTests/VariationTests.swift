@@ -3,9 +3,11 @@ import XCTest
 
 @testable import AIOAudit
 
-/// Variations of the seed files made at test time (the corpus stays out of the repository): the
-/// findings must follow the code, not the names or lines of the original.
-final class VariationTests: XCTestCase {
+/// What the variation tests share: a corpus file's text, a check of edited text, and a summary of
+/// the findings that names no line.
+protocol CorpusVariations: XCTestCase {}
+
+extension CorpusVariations {
     func check(_ text: String) throws -> FileCheck {
         let dir = try temporaryDirectory(self)
         let file = dir.appendingPathComponent("aio.c")
@@ -13,13 +15,19 @@ final class VariationTests: XCTestCase {
         return FileCheck(unit: try Parser.parse(ParseRequest(path: file.path, standalone: true)))
     }
 
-    func seed(_ name: String) throws -> String {
-        try String(contentsOfFile: try Paths.corpusFile("seed/\(name)"), encoding: .utf8)
+    func corpus(_ name: String) throws -> String {
+        try String(contentsOfFile: try Paths.corpusFile(name), encoding: .utf8)
     }
 
     func summary(_ c: FileCheck) -> [String] {
         c.findings.map { "\($0.function) \($0.rule) \($0.severity.rawValue) \($0.statement)" }
     }
+}
+
+/// Variations of the seed files made at test time (the corpus stays out of the repository): the
+/// findings must follow the code, not the names or lines of the original.
+final class VariationTests: XCTestCase, CorpusVariations {
+    func seed(_ name: String) throws -> String { try corpus("seed/\(name)") }
 
     func testRenamedWorkItemRegisteredWithINIT_WORK() throws {
         var s = try seed("aio-seed-before.c").replacingOccurrences(of: "aio_fput_routine", with: "deferred_put_fn")
@@ -72,22 +80,7 @@ final class VariationTests: XCTestCase {
 
 /// The remaining rules on variations of real releases: each edit introduces one bug of a rule's
 /// kind into a file that is clean, and exactly that is reported.
-final class RuleVariationTests: XCTestCase {
-    func check(_ text: String) throws -> FileCheck {
-        let dir = try temporaryDirectory(self)
-        let file = dir.appendingPathComponent("aio.c")
-        try Data(text.utf8).write(to: file)
-        return FileCheck(unit: try Parser.parse(ParseRequest(path: file.path, standalone: true)))
-    }
-
-    func corpus(_ name: String) throws -> String {
-        try String(contentsOfFile: try Paths.corpusFile(name), encoding: .utf8)
-    }
-
-    func summary(_ c: FileCheck) -> [String] {
-        c.findings.map { "\($0.function) \($0.rule) \($0.severity.rawValue) \($0.statement)" }
-    }
-
+final class RuleVariationTests: XCTestCase, CorpusVariations {
     /// `text` with `old` (which must occur once) replaced.
     func edit(_ text: String, _ old: String, _ new: String) throws -> String {
         XCTAssertEqual(text.components(separatedBy: old).count, 2, "\(old) must occur once")

@@ -45,7 +45,6 @@ enum Handoff {
     /// Publishing a pointer: the object (the second argument) is now reachable from elsewhere.
     static let publishing: Set<String> = [
         "rcu_assign_pointer", "RCU_INIT_POINTER", "WRITE_ONCE", "smp_store_release", "xchg", "cmpxchg",
-        "list_add_rcu",
     ]
     /// Kernel functions that only look at an object they are given.
     static func borrows(_ callee: String) -> Bool {

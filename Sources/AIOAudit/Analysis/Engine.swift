@@ -48,6 +48,8 @@ public struct ProgramPoint {
     public let heldOnEntry: Set<String>
     /// Locks whose state the paths cannot show (see FunctionRun).
     public let unreliableLocks: Set<String>
+    /// Why the event may sleep (the chain to the sleeping primitive), whatever the path.
+    public let sleepChain: [ChainStep]?
 
     public var rcuDepth: Int { state.rcuDepth }
     /// The state joins several paths: facts that need one path are not reported from it.
@@ -348,6 +350,7 @@ public struct Engine {
     func analyse(_ g: FlowGraph, summaries: [String: FunctionSummary] = [:]) -> FunctionResult? {
         // What each event means does not depend on the path: classified once.
         let actions = g.blocks.map { b in b.events.map { classify($0, in: g) } }
+        let sleepChains = g.blocks.map { b in b.events.map { Sleeping.chain(of: $0, in: g, summaries: summaries) } }
         let facts = facts(of: g, actions: actions, summaries: summaries)
         var returns: [ReturnRecord] = []
         var sleeps: [ChainStep]?
@@ -386,10 +389,10 @@ public struct Engine {
                 let action = actions[b][i]
                 let point = ProgramPoint(
                     event: e, action: action, state: state, graph: g, model: model, file: file, summaries: summaries,
-                    heldOnEntry: entryLocks, unreliableLocks: facts.unreliableLocks)
+                    heldOnEntry: entryLocks, unreliableLocks: facts.unreliableLocks, sleepChain: sleepChains[b][i])
                 for r in rules { findings += r.check(point) }
                 if e.kind == .return { returns.append(record(e, state, g, facts)) }
-                if sleeps == nil, !state.isAtomic, let chain = Sleeping.chain(of: e, in: g, summaries: summaries) {
+                if sleeps == nil, !state.isAtomic, let chain = sleepChains[b][i] {
                     sleeps = chain
                 }
                 transfer(&state, e, action, g, facts, summaries)
@@ -511,6 +514,14 @@ public struct Engine {
         _ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph, _ facts: FunctionFacts,
         _ summaries: [String: FunctionSummary] = [:]
     ) {
+        // A call or a store that hands a reference on (see Handoff) transfers it.
+        if e.kind == .call || e.kind == .assignment {
+            for (name, obj) in s.objects where obj.pins.taken && !obj.pins.handedOff {
+                if Handoff.keeps(name, e, in: g, model: model, summaries: summaries) {
+                    s.objects[name]?.pins.handedOff = true
+                }
+            }
+        }
         switch e.kind {
         case .lock:
             if let p = e.path {
@@ -558,11 +569,6 @@ public struct Engine {
                     if [.irq, .irqsave, .bh].contains(held.kind) { s.irqDepth = max(0, s.irqDepth - 1) }
                 }
             }
-            for (name, obj) in s.objects where obj.pins.taken && !obj.pins.handedOff {
-                if Handoff.keeps(name, e, in: g, model: model, summaries: summaries) {
-                    s.objects[name]?.pins.handedOff = true
-                }
-            }
             // fput(req->ki_filp) drops what fget() returned into req->ki_filp.
             if let c = e.callee, KernelFunctions.referenceGetters.values.contains(c),
                 let key = e.arguments?.first?.path?.description, var held = s.objects[key], held.pins.taken
@@ -599,11 +605,6 @@ public struct Engine {
                 var held = ObjectState(pins: Pins(counted: 1, opaque: true, taken: true))
                 held.releases = [step(e, g, "\(e.text) returns a reference to \(target)")]
                 s.objects[target.description] = held
-            }
-            for (name, obj) in s.objects where obj.pins.taken && !obj.pins.handedOff {
-                if Handoff.keeps(name, e, in: g, model: model, summaries: summaries) {
-                    s.objects[name]?.pins.handedOff = true
-                }
             }
             if let target = e.path, target.isVariable, model.isTracked(target, in: g), e.value == "NULL" {
                 s.objects.removeValue(forKey: target.root)

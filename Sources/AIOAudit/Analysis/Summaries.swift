@@ -65,6 +65,7 @@ public struct ReturnRecord {
 
     public var approximate: Bool { state.approximate }
     public var heldLocks: [String: LockKind] { state.locks.mapValues(\.kind) }
+    public func holds(_ lock: String) -> Bool { state.locks[lock] != nil }
     public func lockLine(_ lock: String) -> Int? { state.locks[lock]?.line }
     public func pins(of object: String) -> Pins? { state.objects[object]?.pins }
     public var objects: [String] { state.objects.keys.sorted() }
@@ -89,6 +90,11 @@ public protocol FunctionRule: Rule {
     func finish(_ run: FunctionRun) -> [Finding]
 }
 
+extension FunctionRule {
+    /// Most function rules judge only the whole function.
+    public func check(_ point: ProgramPoint) -> [Finding] { [] }
+}
+
 enum Summaries {
     /// The file's functions, callees before callers (recursion broken where it loops back).
     static func bottomUp(_ model: FileModel) -> [String] {
@@ -109,17 +115,26 @@ enum Summaries {
         return order
     }
 
-    /// The parameter (and the path within it) a local holds, when it is assigned once from a
-    /// parameter's path (`head = smp_load_acquire(&req->head)`).
-    static func origins(in g: FlowGraph) -> [String: AccessPath] {
+    /// Locals assigned exactly once, with the path they were assigned (`ctx = iocb->ki_ctx`,
+    /// `head = smp_load_acquire(&req->head)`).
+    static func singleAssignments(in g: FlowGraph) -> [(variable: String, source: AccessPath)] {
         var assigned: [String: [AccessPath?]] = [:]
         for e in g.allEvents where e.kind == .assignment {
             guard let t = e.path, t.isVariable, g.locals[t.root] != nil else { continue }
             assigned[t.root, default: []].append(e.valuePath)
         }
+        return assigned.sorted { $0.key < $1.key }.compactMap { v, sources in
+            guard sources.count == 1, let s = sources[0] else { return nil }
+            return (v, s)
+        }
+    }
+
+    /// The parameter (and the path within it) a local holds, when it is assigned once from a
+    /// parameter's path.
+    static func origins(in g: FlowGraph) -> [String: AccessPath] {
         var result: [String: AccessPath] = [:]
-        for (v, sources) in assigned where sources.count == 1 {
-            if let s = sources[0], g.parameters.contains(where: { $0.name == s.root }) { result[v] = s }
+        for (v, s) in singleAssignments(in: g) where g.parameters.contains(where: { $0.name == s.root }) {
+            result[v] = s
         }
         return result
     }
@@ -127,15 +142,8 @@ enum Summaries {
     /// Paths the function holds in a variable assigned once (`ctx = iocb->ki_ctx`): a lock a
     /// callee names through the path is named through the variable, as the function names it.
     static func aliases(in g: FlowGraph) -> [AccessPath: String] {
-        var assigned: [String: [AccessPath?]] = [:]
-        for e in g.allEvents where e.kind == .assignment {
-            guard let t = e.path, t.isVariable, g.locals[t.root] != nil else { continue }
-            assigned[t.root, default: []].append(e.valuePath)
-        }
         var result: [AccessPath: String] = [:]
-        for (v, sources) in assigned.sorted(by: { $0.key < $1.key }) where sources.count == 1 {
-            if let s = sources[0], !s.isVariable, result[s] == nil { result[s] = v }
-        }
+        for (v, s) in singleAssignments(in: g) where !s.isVariable && result[s] == nil { result[s] = v }
         return result
     }
 
@@ -166,7 +174,7 @@ enum Summaries {
         var keys: Set<String> = []
         for r in exact { keys.formUnion(r.heldLocks.keys) }
         for key in keys.sorted() where !heldOnEntry.contains(key) {
-            let held = exact.filter { $0.heldLocks[key] != nil }
+            let held = exact.filter { $0.holds(key) }
             guard let kind = held.first?.heldLocks[key],
                 let lock = summaryLock(key, kind: kind, in: g, origins: origins)
             else { continue }
@@ -182,7 +190,7 @@ enum Summaries {
                 }
             }
         }
-        for key in releasedOnEntry.sorted() where exact.allSatisfy({ $0.heldLocks[key] == nil }) {
+        for key in releasedOnEntry.sorted() where exact.allSatisfy({ !$0.holds(key) }) {
             if let lock = summaryLock(key, kind: .spin, in: g, origins: origins) { s.releases.append(lock) }
         }
         // A function that drops its caller's lock (to sleep, as often as not) is not counted as

@@ -340,12 +340,6 @@ public struct FileModel: Sendable {
 
     // MARK: RCU-protected lists
 
-    static let rcuUnlinking: Set<String> = ["hlist_del_rcu", "list_del_rcu", "hlist_del_init_rcu", "list_del_init_rcu"]
-    static let gracePeriods: Set<String> = [
-        "synchronize_rcu", "synchronize_rcu_expedited", "synchronize_sched", "call_rcu", "call_rcu_sched", "kfree_rcu",
-        "queue_rcu_work",
-    ]
-
     /// For each unlink of a tracked object from an RCU list (`hlist_del_rcu(&x->list)`) or
     /// table (`table->table[x->id] = NULL`, `RCU_INIT_POINTER(table->table[x->id], NULL)`): does
     /// some path from it put x before a grace period? Then a reader that found x through the list
@@ -390,7 +384,7 @@ public struct FileModel: Sendable {
 
     /// The tracked object an event takes out of an RCU-protected list or table, if it does.
     func unlinkedObject(_ e: Event, in g: FlowGraph) -> String? {
-        if e.kind == .call, let c = e.callee, FileModel.rcuUnlinking.contains(c),
+        if e.kind == .call, let c = e.callee, KernelFunctions.rcuUnlinking.contains(c),
             let (object, _) = FileModel.fieldOf(e.arguments?.first)
         {
             return object.root
@@ -430,7 +424,7 @@ public struct FileModel: Sendable {
         while let (b, start) = stack.popLast() {
             var stopped = false
             for e in g.blocks[b].events[start...] {
-                if e.kind == .call, FileModel.gracePeriods.contains(e.callee ?? "") {
+                if e.kind == .call, KernelFunctions.freeingAfterGracePeriod.contains(e.callee ?? "") {
                     stopped = true
                     break
                 }

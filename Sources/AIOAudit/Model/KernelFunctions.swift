@@ -44,8 +44,11 @@ enum KernelFunctions {
     /// Deferred frees: the memory outlives every RCU read-side section running now.
     static let freeingAfterGracePeriod: Set<String> = [
         "call_rcu", "call_rcu_sched", "call_rcu_bh", "kfree_rcu", "kvfree_rcu", "__kfree_rcu", "queue_rcu_work",
-        "synchronize_rcu", "synchronize_sched",
+        "synchronize_rcu", "synchronize_sched", "synchronize_rcu_expedited",
     ]
+
+    /// Unlinks from an RCU-protected list: readers may still find the entry until a grace period.
+    static let rcuUnlinking: Set<String> = ["hlist_del_rcu", "list_del_rcu", "hlist_del_init_rcu", "list_del_init_rcu"]
 
     // MARK: Reference-count primitives: (argument index of &object->field)
 

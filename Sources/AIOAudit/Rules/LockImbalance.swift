@@ -100,16 +100,15 @@ public struct LockImbalance: FunctionRule {
         for key in keys.sorted() where !run.unreliableLocks.contains(key) {
             let entry = run.heldOnEntry.contains(key)
             // The odd return: holding a lock the function took, or not holding its caller's.
-            func odd(_ r: ReturnRecord) -> Bool { (r.heldLocks[key] != nil) != entry }
+            func odd(_ r: ReturnRecord) -> Bool { r.holds(key) != entry }
+            func once(_ r: ReturnRecord) -> Bool {
+                reported.insert("\(key)|\(r.event.line)|\(r.event.column)").inserted
+            }
             for outcome in [ReturnOutcome.success, .failure] {
                 let group = exact.filter { $0.outcome == outcome }
                 guard let normal = group.first(where: { !odd($0) }) else { continue }
-                for r in group where odd(r) {
-                    if let f = report(run, r, normal, key: key, entry: entry, outcome: outcome.rawValue),
-                        reported.insert("\(key)|\(r.event.line)|\(r.event.column)").inserted
-                    {
-                        findings.append(f)
-                    }
+                for r in group where odd(r) && once(r) {
+                    findings.append(report(run, r, normal, key: key, entry: entry, outcome: outcome.rawValue))
                 }
             }
             // One return statement reached both holding and not holding the lock.
@@ -119,11 +118,7 @@ public struct LockImbalance: FunctionRule {
                         $0.event == r.event && !odd($0) && $0.outcome == r.outcome && $0.truth == r.truth
                     })
                 else { continue }
-                if let f = report(run, r, normal, key: key, entry: entry, outcome: nil),
-                    reported.insert("\(key)|\(r.event.line)|\(r.event.column)").inserted
-                {
-                    findings.append(f)
-                }
+                if once(r) { findings.append(report(run, r, normal, key: key, entry: entry, outcome: nil)) }
             }
         }
         return findings
@@ -132,7 +127,7 @@ public struct LockImbalance: FunctionRule {
     func report(
         _ run: FunctionRun, _ r: ReturnRecord, _ normal: ReturnRecord, key: String, entry: Bool, outcome: String?
     )
-        -> Finding?
+        -> Finding
     {
         let fn = run.graph.function
         let kind = outcome.map { "\($0) " } ?? ""

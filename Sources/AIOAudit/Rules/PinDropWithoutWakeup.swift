@@ -101,11 +101,11 @@ public struct PinDropWithoutWakeup: Rule {
             return []
         }
         var witness: [WitnessStep] = []
-        if let c = Optional(counter), let line = c.evidence.line {
+        if let line = counter.evidence.line {
             witness.append(
                 WitnessStep(
-                    line: line, column: 1, function: c.evidence.function ?? "",
-                    message: "the teardown waits: \(c.evidence.detail)"))
+                    line: line, column: 1, function: counter.evidence.function ?? "",
+                    message: "the teardown waits: \(counter.evidence.detail)"))
         }
         witness.append(
             WitnessStep(

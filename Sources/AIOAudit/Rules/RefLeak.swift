@@ -37,8 +37,6 @@ public struct RefLeak: FunctionRule {
 
     public init() {}
 
-    public func check(_ p: ProgramPoint) -> [Finding] { [] }
-
     public func finish(_ run: FunctionRun) -> [Finding] {
         let exact = run.returns.filter { !$0.approximate }
         var objects: Set<String> = []

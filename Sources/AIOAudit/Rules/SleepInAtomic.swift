@@ -36,15 +36,13 @@ public struct SleepInAtomic: Rule {
 
     public init() {}
 
-    static let atomicContexts: [EntryContext.Kind] = [.interrupt, .timer, .rcuCallback, .wakeupCallback]
-
     public func check(_ p: ProgramPoint) -> [Finding] {
         guard !p.isApproximate else { return [] }
         let e = p.event
         var chain: [ChainStep]
         var what: String
         var object = e.callee ?? ""
-        if let c = Sleeping.chain(of: e, in: p.graph, summaries: p.summaries) {
+        if let c = p.sleepChain {
             chain = c
             what = "\(e.text) may sleep"
             if c.count > 1 { what += " (\(c.dropFirst().map { "\($0.callee)()" }.joined(separator: " → ")))" }
@@ -64,7 +62,7 @@ public struct SleepInAtomic: Rule {
         if let atomic = p.atomicReason {
             witness.append(atomic.step)
             reason = atomic.phrase
-        } else if let context = p.contexts.filter({ Self.atomicContexts.contains($0.kind) }).sorted(by: {
+        } else if let context = p.contexts.filter({ $0.kind.forbidden.contains(.sleeps) }).sorted(by: {
             $0.kind < $1.kind
         }).first {
             witness.append(ContextWitness.step(for: context, function: p.graph.function, line: p.graph.line))
