@@ -6,6 +6,8 @@ import XCTest
 /// The real fs/aio.c files in ../shared/corpus (skipped when absent; every behaviour checked here
 /// is also checked on the project's own fixtures).
 final class CorpusTests: XCTestCase {
+    override func setUpWithError() throws { try Paths.requireCorpus() }
+
     static let files = [
         "seed/aio-seed-before.c", "seed/aio-seed-after.c", "releases/release-3.4.2.c", "releases/release-3.13.10.c",
         "releases/release-6.1.192-debian.c",

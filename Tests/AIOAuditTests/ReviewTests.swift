@@ -30,13 +30,10 @@ final class ReviewTests: XCTestCase {
     }
 
     func testSeriesIsAppliedInOrder() throws {
+        // As a whole the series leaves the finding; its second message introduces it again.
         let r = try diff(["--patch", review.appendingPathComponent("series.mbox").path, "--tree", review.path])
-        XCTAssertEqual(r.status, 0)
-        XCTAssertTrue(r.out.contains("0 introduced, 0 fixed, 1 unchanged"), r.out)
-        XCTAssertEqual(
-            try diff([
-                "--patch", review.appendingPathComponent("series.mbox").path, "--tree", review.path, "--fail-on", "any",
-            ]).status, 1)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.out.contains("as a whole: 0 introduced, 0 fixed, 1 unchanged"), r.out)
     }
 
     func testNewDeletedRenamedBinaryAndOtherFiles() throws {
@@ -153,7 +150,7 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(
             try runTool([
                 "check", "--standalone", review.appendingPathComponent("base.c").path, "--write-baseline", baseline,
-            ]).status, 1)
+            ]).status, 0)
         let accepted = try runTool([
             "check", "--standalone", review.appendingPathComponent("base.c").path, "--baseline", baseline,
         ])

@@ -8,7 +8,29 @@ enum Paths {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let fixtures = repository.appendingPathComponent("fixtures")
-    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    /// The corpus of real fs/aio.c files: `AIO_AUDIT_CORPUS` names it, else ../shared/corpus beside
+    /// the repository. Tests that need it skip when it is not there.
+    static let corpus: URL = {
+        if let dir = ProcessInfo.processInfo.environment["AIO_AUDIT_CORPUS"], !dir.isEmpty {
+            return URL(fileURLWithPath: dir)
+        }
+        return repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    }()
+
+    /// SARIF 2.1.0's schema: `AIO_AUDIT_SARIF_SCHEMA`, else ../shared/schemas beside the repository.
+    static let sarifSchema: URL = {
+        if let file = ProcessInfo.processInfo.environment["AIO_AUDIT_SARIF_SCHEMA"], !file.isEmpty {
+            return URL(fileURLWithPath: file)
+        }
+        return repository.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+    }()
+
+    /// Skips the test, before it asserts anything, when the corpus is not there.
+    static func requireCorpus() throws {
+        guard FileManager.default.fileExists(atPath: corpus.path) else {
+            throw XCTSkip("corpus not present at \(corpus.path) (AIO_AUDIT_CORPUS names another)")
+        }
+    }
 
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
@@ -25,6 +47,7 @@ enum Paths {
 
     /// The corpus file, or a skip with a message when the corpus is not beside the repository.
     static func corpusFile(_ relative: String) throws -> String {
+        try requireCorpus()
         let path = corpus.appendingPathComponent(relative).path
         guard FileManager.default.fileExists(atPath: path) else {
             throw XCTSkip("corpus not present at \(corpus.path): \(relative) not checked")
@@ -44,7 +67,9 @@ func graph(_ function: String, in path: String) throws -> FlowGraph {
 }
 
 /// Runs the command-line tool; returns status, standard output and standard error.
-func runTool(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+func runTool(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> (
+    status: Int32, out: String, err: String
+) {
     let process = Process()
     process.executableURL = Paths.tool
     process.arguments = arguments
@@ -53,7 +78,14 @@ func runTool(_ arguments: [String], in directory: URL? = nil) throws -> (status:
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let stdin = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
     try process.run()
+    if let input {
+        // Small inputs: the pipe holds them, so writing before reading cannot block.
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+    }
     // Read before waiting: a full pipe would block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
@@ -107,8 +139,7 @@ extension FlowGraph {
 /// Validates SARIF against ../shared/schemas/sarif-schema-2.1.0.json with Python's jsonschema
 /// (skips when the schema or the module is not there).
 func validateSARIF(_ sarif: String, in test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws {
-    let schema = Paths.repository.deletingLastPathComponent().appendingPathComponent(
-        "shared/schemas/sarif-schema-2.1.0.json")
+    let schema = Paths.sarifSchema
     guard FileManager.default.fileExists(atPath: schema.path) else {
         throw XCTSkip("no SARIF schema at \(schema.path)")
     }

@@ -187,6 +187,16 @@ public struct Engine {
                 releasedOnEntry: r.facts.releasedOnEntry, sleeps: r.sleeps,
                 keeps: keptParameters(g, summaries: summaries), model: model)
         }
+        let lines = Lines.of(model.text)
+        for i in findings.indices {
+            findings[i].statement = WrittenStatement.at(
+                line: findings[i].line, column: findings[i].column, in: lines, printed: findings[i].statement)
+            // Steps known only by their line point at the statement that starts it.
+            for k in findings[i].witness.indices where findings[i].witness[k].column <= 1 {
+                findings[i].witness[k].column = WrittenStatement.firstColumn(
+                    line: findings[i].witness[k].line, in: lines)
+            }
+        }
         var seen: Set<String> = []
         findings = findings.filter {
             seen.insert("\($0.rule)|\($0.function)|\($0.line)|\($0.column)|\($0.object)").inserted

@@ -114,10 +114,14 @@ public struct FileModel: Sendable {
     /// the unlink and the put that shows it.
     public var rcuUnlinks: [String: (graceful: Bool, evidence: Evidence)] = [:]
 
+    /// The file's text: what a finding's statement is, as written, is read from it.
+    public let text: String
+
     /// function -> variable -> object type (`struct kioctx *` -> kioctx), computed once.
     var variableTypes: [String: [String: String]] = [:]
 
     public init(graphs list: [FlowGraph], source: String, globals: [GlobalSyntax] = [], profile: Profile? = nil) {
+        text = source
         var byName: [String: FlowGraph] = [:]
         for g in list where byName[g.function] == nil { byName[g.function] = g }
         graphs = byName

@@ -60,8 +60,44 @@ public enum Profiles {
         }
         do {
             return try JSONDecoder().decode(Profile.self, from: data)
+        } catch let error as DecodingError {
+            throw InputError(nameOrPath, "is not a valid profile: \(describe(error))")
         } catch {
-            throw InputError(nameOrPath, "is not a valid profile: \(error)")
+            throw InputError(nameOrPath, "is not a valid profile: \(error.localizedDescription)")
+        }
+    }
+
+    /// A decoder's complaint in one line that names the field: `field 'match.mentions': expected
+    /// an array of strings`, not the decoder's dump of its coding path.
+    static func describe(_ error: DecodingError) -> String {
+        func field(_ path: [CodingKey]) -> String {
+            let names = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return names.hasPrefix(".") ? String(names.dropFirst()) : names
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let at = field(context.codingPath + [key])
+            return "field '\(at)' is missing"
+        case .typeMismatch(let type, let context):
+            return "field '\(field(context.codingPath))' is not \(article(type))"
+        case .valueNotFound(let type, let context):
+            return "field '\(field(context.codingPath))' is null, expected \(article(type))"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "it is not JSON" }
+            return "field '\(field(context.codingPath))': \(context.debugDescription)"
+        @unknown default:
+            return "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable"
+        }
+    }
+
+    static func article(_ type: Any.Type) -> String {
+        switch "\(type)" {
+        case "String": return "a string"
+        case "Bool": return "true or false"
+        case "Int", "Double": return "a number"
+        case let t where t.hasPrefix("Array"): return "a list"
+        case let t where t.hasPrefix("Dictionary"): return "an object"
+        default: return "an object (\(type))"
         }
     }
 

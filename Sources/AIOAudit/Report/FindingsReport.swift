@@ -108,7 +108,32 @@ public enum FindingsReport {
 
     // MARK: SARIF 2.1.0
 
-    public static func sarif(_ checks: [FileCheck], baselineStates: [String: String] = [:]) -> String {
+    /// One SARIF result: the finding, the text of its line, and what a review says of it.
+    public struct SARIFResult {
+        public var finding: Finding
+        public var source: Substring?
+        public var baselineState: String?
+        public var properties: [String: String] = [:]
+    }
+
+    public static func sarif(_ checks: [FileCheck]) -> String {
+        sarif(
+            results: checks.flatMap { c in
+                let lines = Lines.of(c.unit.source)
+                return c.findings.map { SARIFResult(finding: $0, source: line($0.line, of: lines)) }
+            },
+            parsed: checks.map { (side: nil, unit: $0.unit) })
+    }
+
+    /// The line's text, when the file has it.
+    static func line(_ n: Int, of lines: [Substring]) -> Substring? {
+        n >= 1 && n <= lines.count ? lines[n - 1] : nil
+    }
+
+    /// A SARIF 2.1.0 log with one run; the run's properties say how each file was parsed.
+    public static func sarif(results items: [SARIFResult], parsed: [(side: String?, unit: TranslationUnitSyntax)])
+        -> String
+    {
         let ruleTypes = Rules.all
         let rules: [[String: Any]] = ruleTypes.map { r in
             [
@@ -120,36 +145,50 @@ public enum FindingsReport {
             ]
         }
         var results: [[String: Any]] = []
-        for c in checks {
-            for f in c.findings {
-                let location: [String: Any] = [
-                    "physicalLocation": physical(f.file, f.line, f.column),
-                    "logicalLocations": [["name": f.function, "kind": "function"]],
-                ]
-                let flow: [[String: Any]] = f.witness.map { s in
-                    [
-                        "location": [
-                            "physicalLocation": physical(f.file, s.line, s.column), "message": ["text": s.message],
-                        ]
-                    ]
-                }
-                var result: [String: Any] = [
-                    "ruleId": f.rule,
-                    "ruleIndex": ruleTypes.firstIndex { $0.id == f.rule } ?? 0,
-                    "level": f.severity.rawValue,
-                    "message": ["text": f.message],
-                    "locations": [location],
-                    "partialFingerprints": ["aioAuditIdentity/v1": Identity.of(f)],
-                ]
-                if !flow.isEmpty { result["codeFlows"] = [["threadFlows": [["locations": flow]]]] }
-                if let state = baselineStates[Identity.of(f)] { result["baselineState"] = state }
-                results.append(result)
+        for item in items {
+            let f = item.finding
+            var physicalLocation = physical(f.file, f.line, f.column)
+            if let source = item.source, var region = physicalLocation["region"] as? [String: Any] {
+                region["snippet"] = ["text": String(source)]
+                physicalLocation["region"] = region
             }
+            let location: [String: Any] = [
+                "physicalLocation": physicalLocation,
+                "logicalLocations": [["name": f.function, "kind": "function"]],
+            ]
+            let flow: [[String: Any]] = f.witness.map { s in
+                [
+                    "location": [
+                        "physicalLocation": physical(f.file, s.line, s.column), "message": ["text": s.message],
+                    ]
+                ]
+            }
+            var result: [String: Any] = [
+                "ruleId": f.rule,
+                "level": f.severity.rawValue,
+                "message": ["text": f.message],
+                "locations": [location],
+                "partialFingerprints": ["aioAuditIdentity/v1": Identity.of(f)],
+            ]
+            // A pseudo-rule (a suppression without a reason) is not in the rules array.
+            if let index = ruleTypes.firstIndex(where: { $0.id == f.rule }) { result["ruleIndex"] = index }
+            if !flow.isEmpty { result["codeFlows"] = [["threadFlows": [["locations": flow]]]] }
+            if let state = item.baselineState { result["baselineState"] = state }
+            if !item.properties.isEmpty { result["properties"] = item.properties }
+            results.append(result)
+        }
+        let files: [[String: Any]] = parsed.map { p in
+            var entry: [String: Any] = [
+                "file": p.unit.path, "mode": p.unit.mode.rawValue, "parseErrors": p.unit.errors.count,
+            ]
+            if let side = p.side { entry["side"] = side }
+            return entry
         }
         let run: [String: Any] = [
-            "tool": ["driver": ["name": "aio-audit", "rules": rules]],
+            "tool": ["driver": ["name": "aio-audit", "version": AIOAuditVersion.string, "rules": rules]],
             "columnKind": "unicodeCodePoints",
             "results": results,
+            "properties": ["parsed": files],
         ]
         let log: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run],

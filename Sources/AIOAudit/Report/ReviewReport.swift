@@ -5,42 +5,79 @@ public enum ReviewFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github
 }
 
-/// Renderings of a review: what a change introduces, fixes and leaves.
+/// Renderings of a review: what a change introduces, fixes and leaves; for a series, what each
+/// message does and what the series does as a whole.
 public enum ReviewReport {
-    public static func render(_ reviews: [FileReview], skipped: [String], as format: ReviewFormat, colour: Bool)
-        -> String
-    {
+    public static func render(_ review: ChangeReview, as format: ReviewFormat, colour: Bool) -> String {
         switch format {
-        case .text: return text(reviews, skipped: skipped, colour: colour)
-        case .json: return json(reviews, skipped: skipped)
-        case .sarif: return sarif(reviews)
-        case .github: return github(reviews)
+        case .text: return text(review, colour: colour)
+        case .json: return json(review)
+        case .sarif: return sarif(review)
+        case .github: return github(review.files)
         }
     }
 
-    static func count(_ r: FileReview, _ c: ReviewClass) -> Int { r.findings.filter { $0.change == c }.count }
+    static func counts(_ r: FileReview) -> String {
+        "\(r.count(.introduced)) introduced, \(r.count(.fixed)) fixed, \(r.count(.unchanged)) unchanged"
+    }
 
-    public static func text(_ reviews: [FileReview], skipped: [String], colour: Bool) -> String {
+    /// The line a finding is about, on its side of the change: fixed findings are in the file
+    /// before the change, the others in the file after it.
+    static func side(of item: ReviewedFinding, in r: FileReview) -> FileCheck? {
+        item.change == .fixed ? r.before : r.after
+    }
+
+    public static func text(_ review: ChangeReview, colour: Bool) -> String {
         Rainbow.enabled = colour
         if colour { Rainbow.outputTarget = .console }
         var out = ""
-        for s in skipped { out += "skipped \(s)\n" }
-        for r in reviews {
+        for n in review.notes { out += "\("note:".cyan.bold) \(n)\n" }
+        for s in review.skipped { out += "skipped \(s)\n" }
+        for p in review.patches {
+            if review.isSeries { out += "\((p.title ?? "patch").bold)\n" }
+            for r in p.files { out += text(r) }
+        }
+        if review.isSeries {
+            let total = review.files
+            let counts = ReviewClass.allCases.map { c in total.map { $0.count(c) }.reduce(0, +) }
+            var line =
+                "series of \(review.patches.count) patches, as a whole: \(counts[0]) introduced, \(counts[1]) fixed, \(counts[2]) unchanged"
+            let culprits = review.patches.filter { $0.introduced > 0 }.map {
+                "\($0.title ?? "patch") (\($0.introduced))"
+            }
+            if !culprits.isEmpty { line += "; introduced by " + culprits.joined(separator: ", ") }
+            out += line.bold + "\n"
+        }
+        return out
+    }
+
+    /// One file's review: introduced findings in full, then the fixed and unchanged ones with the
+    /// line of the side each belongs to.
+    static func text(_ r: FileReview) -> String {
+        var out = "\(r.path.bold): \(counts(r))\n"
+        for skipped in r.after?.notAnalysed ?? [] {
             out +=
-                "\(r.path.bold): \(count(r, .introduced)) introduced, \(count(r, .fixed)) fixed, \(count(r, .unchanged)) unchanged\n"
-            for change in [ReviewClass.introduced, .fixed, .unchanged] {
-                let items = r.findings.filter { $0.change == change }
-                guard !items.isEmpty else { continue }
-                out += "\(change.rawValue):\n"
-                switch change {
-                case .introduced:
-                    guard let after = r.after else { continue }
-                    var check = after
-                    check.findings = items.map(\.finding)
-                    out += FindingsReport.text([check], colour: colour)
-                case .fixed, .unchanged:
-                    for f in items.map(\.finding) {
-                        out += "  \(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+                "\(r.path):\(skipped.line):1: \("note:".cyan.bold) \(skipped.function)() not analysed: too many paths\n"
+        }
+        var groups: [String: [ReviewedFinding]] = [:]
+        for item in r.findings { groups[item.label, default: []].append(item) }
+        let order = ["introduced", "fixed", "unchanged (now an error)", "unchanged (now a warning)", "unchanged"]
+        for label in order {
+            guard let items = groups[label] else { continue }
+            switch items[0].change {
+            case .introduced:
+                guard var after = r.after else { continue }
+                out += "introduced:\n"
+                after.findings = items.map(\.finding)
+                after.notAnalysed = []
+                out += FindingsReport.text([after], colour: Rainbow.enabled)
+            case .fixed, .unchanged:
+                out += items[0].change == .fixed ? "\(label) (lines of the file before the change):\n" : "\(label):\n"
+                for item in items {
+                    let f = item.finding
+                    out += "  \(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+                    if let source = side(of: item, in: r)?.unit.source {
+                        out += FindingsReport.excerpt(Lines.of(source), line: f.line, column: f.column)
                     }
                 }
             }
@@ -48,45 +85,129 @@ public enum ReviewReport {
         return out
     }
 
+    /// What a pre-commit hook prints: only what the change introduces, and one line.
+    public static func hook(_ review: ChangeReview, colour: Bool) -> String {
+        Rainbow.enabled = colour
+        if colour { Rainbow.outputTarget = .console }
+        var out = ""
+        var introduced: [Finding] = []
+        for r in review.files {
+            let items = r.findings.filter { $0.change == .introduced }.map(\.finding)
+            guard var after = r.after, !items.isEmpty else { continue }
+            after.findings = items
+            after.notAnalysed = []
+            out += FindingsReport.text([after], colour: colour)
+            introduced += items
+        }
+        let files = review.files.map(\.path)
+        let scope = files.isEmpty ? "no C file of the aio subsystem" : files.joined(separator: ", ")
+        if introduced.isEmpty {
+            let fixed = review.files.map { $0.count(.fixed) }.reduce(0, +)
+            out += "aio-audit: the commit introduces no finding in \(scope)\(fixed > 0 ? " (it fixes \(fixed))" : "")\n"
+        } else {
+            let errors = introduced.filter { $0.severity == .error }.count
+            let warnings = introduced.count - errors
+            out +=
+                "aio-audit: the commit introduces \(errors) error\(errors == 1 ? "" : "s") and \(warnings) warning\(warnings == 1 ? "" : "s") in \(scope); commit blocked (git commit --no-verify skips this check)\n"
+        }
+        return out
+    }
+
+    // MARK: JSON
+
+    /// A reviewed finding: the finding, the side of the change its line is on, that line's text,
+    /// and the severity it had before when the change moved it.
+    struct JSONFinding: Encodable {
+        var item: ReviewedFinding
+        var side: String
+        var source: String?
+
+        enum Extra: String, CodingKey { case side, source, previousSeverity }
+
+        func encode(to encoder: Encoder) throws {
+            try item.finding.encode(to: encoder)
+            var c = encoder.container(keyedBy: Extra.self)
+            try c.encode(side, forKey: .side)
+            try c.encodeIfPresent(source, forKey: .source)
+            try c.encodeIfPresent(item.previousSeverity, forKey: .previousSeverity)
+        }
+    }
+
     struct JSONReview: Encodable {
         var file: String
-        var introduced: [Finding]
-        var fixed: [Finding]
-        var unchanged: [Finding]
+        var mode: String?
+        var introduced: [JSONFinding]
+        var fixed: [JSONFinding]
+        var unchanged: [JSONFinding]
+    }
+
+    struct JSONPatch: Encodable {
+        var title: String?
+        var files: [JSONReview]
     }
 
     struct JSONDocument: Encodable {
         var files: [JSONReview]
+        var patches: [JSONPatch]?
         var skipped: [String]
+        var notes: [String]
     }
 
-    public static func json(_ reviews: [FileReview], skipped: [String]) -> String {
+    static func json(_ r: FileReview) -> JSONReview {
+        func items(_ c: ReviewClass) -> [JSONFinding] {
+            r.findings.filter { $0.change == c }.map { item in
+                let lines = side(of: item, in: r).map { Lines.of($0.unit.source) } ?? []
+                return JSONFinding(
+                    item: item, side: c == .fixed ? "before" : "after",
+                    source: FindingsReport.line(item.finding.line, of: lines).map(String.init))
+            }
+        }
+        return JSONReview(
+            file: r.path, mode: r.mode?.rawValue, introduced: items(.introduced), fixed: items(.fixed),
+            unchanged: items(.unchanged))
+    }
+
+    public static func json(_ review: ChangeReview) -> String {
         let doc = JSONDocument(
-            files: reviews.map { r in
-                JSONReview(
-                    file: r.path, introduced: r.findings.filter { $0.change == .introduced }.map(\.finding),
-                    fixed: r.findings.filter { $0.change == .fixed }.map(\.finding),
-                    unchanged: r.findings.filter { $0.change == .unchanged }.map(\.finding))
-            }, skipped: skipped)
+            files: review.files.map(json),
+            patches: review.isSeries
+                ? review.patches.map { JSONPatch(title: $0.title, files: $0.files.map(json)) } : nil,
+            skipped: review.skipped, notes: review.notes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(doc)) ?? Data(), as: UTF8.self) + "\n"
     }
 
-    /// SARIF with every finding of both sides: `baselineState` says new, absent or unchanged.
-    public static func sarif(_ reviews: [FileReview]) -> String {
-        var states: [String: String] = [:]
-        var checks: [FileCheck] = []
-        for r in reviews {
-            for f in r.findings { states[Identity.of(f.finding)] = f.change.baselineState }
-            if let after = r.after { checks.append(after) }
-            if var before = r.before {
-                // Fixed findings are reported where they were, in the file before the change.
-                before.findings = r.findings.filter { $0.change == .fixed }.map(\.finding)
-                checks.append(before)
+    // MARK: SARIF and GitHub
+
+    /// SARIF with every finding of both sides: `baselineState` says new, absent or unchanged;
+    /// each result's snippet is its line on its side of the change, and a series names the
+    /// message that introduced a finding.
+    public static func sarif(_ review: ChangeReview) -> String {
+        var introducedBy: [String: String] = [:]
+        if review.isSeries {
+            for p in review.patches {
+                for r in p.files {
+                    for item in r.findings where item.change == .introduced {
+                        introducedBy[Identity.of(item.finding)] = p.title ?? "patch"
+                    }
+                }
             }
         }
-        return FindingsReport.sarif(checks, baselineStates: states)
+        var results: [FindingsReport.SARIFResult] = []
+        for r in review.files {
+            for item in r.findings {
+                let lines = side(of: item, in: r).map { Lines.of($0.unit.source) } ?? []
+                var result = FindingsReport.SARIFResult(
+                    finding: item.finding, source: FindingsReport.line(item.finding.line, of: lines),
+                    baselineState: item.change.baselineState)
+                result.properties["side"] = item.change == .fixed ? "before" : "after"
+                if let previous = item.previousSeverity { result.properties["previousLevel"] = previous.rawValue }
+                if let patch = introducedBy[Identity.of(item.finding)] { result.properties["introducedBy"] = patch }
+                results.append(result)
+            }
+        }
+        return FindingsReport.sarif(results: results, parsed: review.parsed.map { (side: $0.side, unit: $0.unit) })
     }
 
     /// GitHub workflow commands: an annotation per finding of the changed file.
@@ -96,7 +217,7 @@ public enum ReviewReport {
                 r.findings.filter { $0.change != .fixed }.map { item in
                     let f = item.finding
                     let level = item.change == .unchanged ? "notice" : f.severity.rawValue
-                    return (f, level, "aio-audit \(f.rule) (\(item.change.rawValue))")
+                    return (f, level, "aio-audit \(f.rule) (\(item.label))")
                 }
             })
     }

@@ -1,90 +1,124 @@
 import Foundation
 
+/// One step of a change: a message of a series (`[PATCH 2/4] ...`), or the whole change.
+public struct ChangeStep: Sendable {
+    /// The message's subject; nil for a plain diff or two revisions.
+    public var title: String?
+    public var versions: [FileVersions]
+}
+
 /// The files a change touches, each before and after, from a patch or from git.
 public struct Changes: Sendable {
+    /// The whole change: each file from before the first step to after the last.
     public var versions: [FileVersions] = []
+    /// Each message of a series in order (one step for a single patch or two revisions).
+    public var steps: [ChangeStep] = []
     /// Files the tool does not check, with why.
     public var skipped: [String] = []
+    /// What the tool worked out about the input and says in one line (a patch already applied).
+    public var notes: [String] = []
+
+    public init() {}
 
     static func isChecked(_ path: String) -> Bool { path.hasSuffix(".c") }
 
-    /// A patch applied in memory: to `file` when given, otherwise to the files it names under
-    /// `tree`. With `reverse`, the files already hold the patch and it is undone for "before".
-    public static func fromPatch(_ patchPath: String, file: String?, tree: String, reverse: Bool) throws -> Changes {
-        guard let data = FileManager.default.contents(atPath: patchPath) else {
-            throw InputError(
-                patchPath, FileManager.default.fileExists(atPath: patchPath) ? "cannot be read" : "no such file")
+    /// How a patch meets the files it names.
+    public enum Direction: Sendable {
+        /// The files do not hold it yet.
+        case forward
+        /// The files already hold it (`--reverse`): it is undone in memory for "before".
+        case applied
+        /// Forward, or, when it applies only in reverse, already applied (with a note).
+        case either
+    }
+
+    /// A patch file's text; `-` reads standard input.
+    public static func readPatch(_ path: String) throws -> String {
+        let data: Data?
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = FileManager.default.contents(atPath: path)
         }
+        let name = path == "-" ? "standard input" : path
+        guard let data else {
+            throw InputError(name, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        }
+        if data.isEmpty { throw InputError(name, "is empty, not a patch") }
         guard let text = String(data: data, encoding: .utf8), !data.prefix(65536).contains(0) else {
-            throw InputError(patchPath, "is not a text patch")
+            throw InputError(name, "is not a text patch")
         }
-        let patch = try Patch.parse(text, name: patchPath)
+        return text
+    }
+
+    /// A patch applied in memory: to `file` when given, otherwise to the files it names under
+    /// `tree`. `name` is how errors name the patch.
+    public static func fromPatch(
+        _ text: String, name: String, file: String?, tree: String, direction: Direction, workingDirectory: String
+    ) throws -> Changes {
+        let patch = try Patch.parse(text, name: name)
         var changes = Changes()
-        var targets = patch.files
+        var messages = patch.messages
         if let file {
-            let checked = targets.filter { isChecked($0.path) }
+            let checked = patch.files.filter { isChecked($0.path) }
             let base = (file as NSString).lastPathComponent
-            var matching = checked.filter { file.hasSuffix($0.path) }
-            if matching.isEmpty { matching = checked.filter { ($0.path as NSString).lastPathComponent == base } }
-            if matching.isEmpty, Set(checked.map(\.path)).count == 1 { matching = checked }
+            var matching = Set(checked.filter { file.hasSuffix($0.path) }.map(\.path))
+            if matching.isEmpty {
+                matching = Set(checked.filter { ($0.path as NSString).lastPathComponent == base }.map(\.path))
+            }
+            if matching.isEmpty, Set(checked.map(\.path)).count == 1 { matching = Set(checked.map(\.path)) }
             guard !matching.isEmpty else {
                 throw InputError(
-                    patchPath,
+                    name,
                     "changes no file that matches \(file) (it changes \(patch.files.map(\.path).joined(separator: ", ")))"
                 )
             }
-            for other in targets where !matching.contains(where: { $0.path == other.path }) {
-                changes.skipped.append("\(other.path): not the file given")
+            var others: [String] = []
+            for other in patch.files where !matching.contains(other.path) && !others.contains(other.path) {
+                others.append(other.path)
             }
-            targets = matching
+            changes.skipped += others.map { "\($0): not the file given" }
+            for i in messages.indices { messages[i].files.removeAll { !matching.contains($0.path) } }
         }
-        // A series touches a file in several messages: applied in order (undone in reverse order).
-        var order: [String] = []
-        var texts: [String: (original: String?, current: String?, location: String)] = [:]
-        for (n, fp) in (reverse ? Array(targets.reversed()) : targets).enumerated() {
-            guard isChecked(fp.path) else {
-                changes.skipped.append("\(fp.path): not a C file")
-                continue
+        var seenSkipped: Set<String> = []
+        for i in messages.indices {
+            messages[i].files.removeAll { fp in
+                let why = !isChecked(fp.path) ? "not a C file" : fp.isBinary ? "binary patch" : nil
+                if let why, seenSkipped.insert(fp.path).inserted { changes.skipped.append("\(fp.path): \(why)") }
+                return why != nil
             }
-            if fp.isBinary {
-                changes.skipped.append("\(fp.path): binary patch")
-                continue
-            }
-            let name = "\(patchPath) (\(fp.path), file patch \(n + 1))"
-            // The side of the file that exists now: the old path going forwards, the new one when
-            // undoing a patch that is already applied.
-            let present = reverse ? (fp.newPath ?? fp.path) : (fp.oldPath ?? fp.path)
-            let result = reverse ? (fp.oldPath ?? fp.path) : (fp.newPath ?? fp.path)
-            let key = file ?? present
-            if texts[key] == nil {
-                let location = file ?? (tree as NSString).appendingPathComponent(present)
-                let absent = reverse ? fp.isDeleted : fp.isNew
-                let original = absent ? nil : try Parser.readSource(ParseRequest(path: location))
-                texts[key] = (original, original, location)
-                order.append(key)
-            }
-            var entry = texts[key]!
-            if reverse ? fp.isNew : fp.isDeleted {
-                entry.current = nil
-            } else {
-                entry.current = try fp.apply(to: entry.current ?? "", reverse: reverse, name: name)
-            }
-            if file == nil, result != present {
-                entry.location = (tree as NSString).appendingPathComponent(reverse ? present : result)
-            }
-            texts[key] = entry
         }
-        for key in order {
-            let e = texts[key]!
-            changes.versions.append(
-                FileVersions(
-                    path: e.location, before: reverse ? e.current : e.original, after: reverse ? e.original : e.current)
-            )
+        messages.removeAll { $0.files.isEmpty }
+        var application = PatchApplication(name: name, file: file, tree: tree, workingDirectory: workingDirectory)
+        switch direction {
+        case .forward: try application.forward(messages)
+        case .applied: try application.undo(messages)
+        case .either:
+            do {
+                try application.forward(messages)
+            } catch let forward as HunkMismatch {
+                application = PatchApplication(name: name, file: file, tree: tree, workingDirectory: workingDirectory)
+                do {
+                    try application.undo(messages)
+                } catch is HunkMismatch {
+                    throw InputError(forward.file ?? name, "\(forward.detail), nor in reverse")
+                }
+                let where_ = application.order.compactMap { application.files[$0]?.display }.joined(separator: ", ")
+                changes.notes.append(
+                    "\(name == "-" ? "the patch" : name) is already applied to \(where_): reviewed as the change it made (as --reverse)"
+                )
+            }
+        }
+        changes.steps = application.steps
+        changes.versions = application.order.compactMap { key in
+            guard let f = application.files[key] else { return nil }
+            return FileVersions(path: f.location, display: f.display, before: f.original, after: f.final)
         }
         return changes
     }
 
     /// Two revisions of a git work tree (HEAD absent: the working tree), or the index against HEAD.
+    /// Files are named relative to the repository's top, as git names them.
     public static func fromGit(directory: String, base: String?, head: String?, staged: Bool, paths: [String]) throws
         -> Changes
     {
@@ -112,8 +146,180 @@ public struct Changes: Sendable {
                 }
             }
             changes.versions.append(
-                FileVersions(path: (top as NSString).appendingPathComponent(path), before: before, after: after))
+                FileVersions(
+                    path: (top as NSString).appendingPathComponent(path), display: path, before: before, after: after))
         }
+        changes.steps = [ChangeStep(title: nil, versions: changes.versions)]
         return changes
+    }
+
+    /// The change undone: what was "after" is "before", and a series is undone from its last step.
+    public func reverted() -> Changes {
+        var r = self
+        func swap(_ v: FileVersions) -> FileVersions {
+            FileVersions(path: v.path, display: v.display, before: v.after, after: v.before)
+        }
+        r.versions = versions.map(swap)
+        r.steps = steps.reversed().map { s in
+            ChangeStep(title: s.title.map { "revert \($0)" }, versions: s.versions.map(swap))
+        }
+        return r
+    }
+}
+
+/// A patch's messages applied to the files in memory, one step per message.
+struct PatchApplication {
+    struct Tracked {
+        /// Where the file is read from, and how reports name it.
+        var location: String
+        var display: String
+        /// Before the first message and after the last.
+        var original: String?
+        var final: String?
+    }
+
+    let name: String
+    let file: String?
+    let tree: String
+    let workingDirectory: String
+    var files: [String: Tracked] = [:]
+    var order: [String] = []
+    /// The path a later message names a renamed file by -> the file's key.
+    var aliases: [String: String] = [:]
+    var steps: [ChangeStep] = []
+    /// The file patch that did not apply, for the error.
+    var failedAt: String?
+
+    init(name: String, file: String?, tree: String, workingDirectory: String) {
+        self.name = name == "-" ? "standard input" : name
+        self.file = file
+        self.tree = tree
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The file a file patch is about; read from disk the first time (`exists`: it is there now).
+    mutating func key(for named: String, exists: Bool) throws -> String {
+        let key = file ?? aliases[named] ?? named
+        if files[key] == nil {
+            let location = file ?? (tree as NSString).appendingPathComponent(named)
+            let text = exists ? try Parser.readSource(ParseRequest(path: location)) : nil
+            files[key] = Tracked(
+                location: location, display: DisplayPath.of(location, workingDirectory: workingDirectory),
+                original: text, final: text)
+            order.append(key)
+        }
+        return key
+    }
+
+    func title(_ message: PatchMessage, _ index: Int, of count: Int) -> String? {
+        guard count > 1 else { return message.subject }
+        guard let subject = message.subject, !subject.isEmpty else { return "[\(index + 1)/\(count)]" }
+        return subject.hasPrefix("[") ? subject : "[\(index + 1)/\(count)] \(subject)"
+    }
+
+    func applying(_ fp: FilePatch, to text: String?, reverse: Bool, index: Int) throws -> String {
+        do {
+            return try fp.apply(to: text ?? "", reverse: reverse, name: name)
+        } catch var mismatch as HunkMismatch {
+            mismatch.file = "\(name) (\(fp.path), file patch \(index + 1))"
+            throw mismatch
+        }
+    }
+
+    /// The files do not hold the patch: each message applied in order.
+    mutating func forward(_ messages: [PatchMessage]) throws {
+        var index = 0
+        for (m, message) in messages.enumerated() {
+            var touched: [String] = []
+            var before: [String: String?] = [:]
+            for fp in message.files {
+                let present = fp.oldPath ?? fp.path
+                let key = try key(for: present, exists: !fp.isNew)
+                if before[key] == nil {
+                    before[key] = .some(files[key]!.final)
+                    touched.append(key)
+                }
+                failedAt = "\(name) (\(fp.path), file patch \(index + 1))"
+                var f = files[key]!
+                f.final = fp.isDeleted ? nil : try applying(fp, to: f.final, reverse: false, index: index)
+                if file == nil, let new = fp.newPath, new != present {
+                    aliases[new] = key
+                    f.location = (tree as NSString).appendingPathComponent(new)
+                    f.display = DisplayPath.of(f.location, workingDirectory: workingDirectory)
+                }
+                files[key] = f
+                index += 1
+            }
+            steps.append(
+                ChangeStep(
+                    title: title(message, m, of: messages.count),
+                    versions: touched.map { k in
+                        FileVersions(
+                            path: files[k]!.location, display: files[k]!.display, before: before[k]!,
+                            after: files[k]!.final)
+                    }))
+        }
+        failedAt = nil
+    }
+
+    /// The files already hold the patch: undone from the last message to the first, so that each
+    /// message's before and after are known; the steps are then in the series' order.
+    mutating func undo(_ messages: [PatchMessage]) throws {
+        var index = messages.reduce(0) { $0 + $1.files.count }
+        var undone: [ChangeStep] = []
+        for (m, message) in messages.enumerated().reversed() {
+            var touched: [String] = []
+            var after: [String: String?] = [:]
+            for fp in message.files.reversed() {
+                index -= 1
+                let present = fp.newPath ?? fp.path
+                let key = try key(for: present, exists: !fp.isDeleted)
+                if after[key] == nil {
+                    after[key] = .some(files[key]!.original)
+                    touched.insert(key, at: 0)
+                }
+                failedAt = "\(name) (\(fp.path), file patch \(index + 1))"
+                var f = files[key]!
+                f.original = fp.isNew ? nil : try applying(fp, to: f.original, reverse: true, index: index)
+                if file == nil, let old = fp.oldPath, old != present { aliases[old] = key }
+                files[key] = f
+            }
+            undone.append(
+                ChangeStep(
+                    title: title(message, m, of: messages.count),
+                    versions: touched.map { k in
+                        FileVersions(
+                            path: files[k]!.location, display: files[k]!.display, before: files[k]!.original,
+                            after: after[k]!)
+                    }))
+        }
+        steps = undone.reversed()
+        failedAt = nil
+    }
+}
+
+/// How reports name a file: relative to the top of the git repository that holds it (what code
+/// scanning and annotations attach to), else to the working directory, else as given.
+public enum DisplayPath {
+    public static func of(_ path: String, workingDirectory: String) -> String {
+        let absolute =
+            ((path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path))
+            as NSString).standardizingPath
+        var directory = (absolute as NSString).deletingLastPathComponent
+        while !directory.isEmpty {
+            if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(".git")) {
+                return relative(absolute, to: directory) ?? path
+            }
+            if directory == "/" { break }
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        let cwd = (workingDirectory as NSString).standardizingPath
+        return relative(absolute, to: cwd) ?? path
+    }
+
+    static func relative(_ path: String, to directory: String) -> String? {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        return String(path.dropFirst(prefix.count))
     }
 }

@@ -22,16 +22,17 @@ public struct Git: Sendable {
         } catch {
             throw InputError("git", "cannot be run: \(error.localizedDescription)")
         }
-        var output = Data()
-        var errors = Data()
+        // Standard error is drained on another thread, so that neither pipe fills and blocks git.
+        let drained = ThreadResults<Data>()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errors = err.fileHandleForReading.readDataToEndOfFile()
+            drained.put(err.fileHandleForReading.readDataToEndOfFile(), at: 0)
             group.leave()
         }
-        output = out.fileHandleForReading.readDataToEndOfFile()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let errors = drained.value(at: 0) ?? Data()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message =

@@ -27,17 +27,28 @@ public struct FilePatch: Sendable {
     public var path: String { (newPath ?? oldPath) ?? "" }
 }
 
+/// One message of a series (`git format-patch`, b4, an mbox): its subject and its file patches.
+public struct PatchMessage: Sendable {
+    /// The subject as mailed (`[PATCH 2/4] aio: ...`), when the patch is a mail.
+    public var subject: String?
+    public var files: [FilePatch] = []
+}
+
 public struct Patch: Sendable {
-    public var files: [FilePatch]
+    /// Every message in order; a plain diff is one message without a subject.
+    public var messages: [PatchMessage]
+
+    /// Every file patch of every message, in order.
+    public var files: [FilePatch] { messages.flatMap(\.files) }
 
     /// Reads every file patch of every message, in order. Throws for text that is not a patch.
     public static func parse(_ text: String, name: String) throws -> Patch {
-        var files: [FilePatch] = []
+        var messages: [PatchMessage] = [PatchMessage()]
         var current: FilePatch?
-        let lines = Lines.of(text).map(String.init)
+        let lines = Lines.of(text).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
         var i = 0
         func finish() {
-            if let c = current { files.append(c) }
+            if let c = current { messages[messages.count - 1].files.append(c) }
             current = nil
         }
         func stripPrefix(_ p: String) -> String? {
@@ -49,6 +60,28 @@ public struct Patch: Sendable {
         }
         while i < lines.count {
             let line = lines[i]
+            // An mbox separates messages with "From " lines; each message's subject names the patch.
+            if Patch.isMessageSeparator(line), i == 0 || lines[i - 1].isEmpty {
+                finish()
+                if !messages[messages.count - 1].files.isEmpty || messages[messages.count - 1].subject != nil {
+                    messages.append(PatchMessage())
+                }
+                i += 1
+                continue
+            }
+            if line.hasPrefix("Subject: "), current == nil, messages[messages.count - 1].files.isEmpty,
+                messages[messages.count - 1].subject == nil
+            {
+                // A long subject is folded onto lines that start with white space.
+                var subject = String(line.dropFirst("Subject: ".count))
+                while i + 1 < lines.count, lines[i + 1].first == " " || lines[i + 1].first == "\t" {
+                    i += 1
+                    subject += " " + lines[i].trimmingCharacters(in: .whitespaces)
+                }
+                messages[messages.count - 1].subject = subject
+                i += 1
+                continue
+            }
             if line.hasPrefix("diff --git ") {
                 finish()
                 current = FilePatch()
@@ -90,8 +123,18 @@ public struct Patch: Sendable {
             i += 1
         }
         finish()
-        if files.isEmpty { throw InputError(name, "is not a patch (no file header or hunk found)") }
-        return Patch(files: files)
+        messages.removeAll { $0.files.isEmpty }
+        if messages.isEmpty { throw InputError(name, "is not a patch (no file header or hunk found)") }
+        return Patch(messages: messages)
+    }
+
+    /// An mbox's "From <sender> <weekday> <month> ..." line (`git format-patch` writes
+    /// `From <commit> Mon Sep 17 00:00:00 2001`), not a sentence that starts with "From".
+    static func isMessageSeparator(_ line: String) -> Bool {
+        guard line.hasPrefix("From ") else { return false }
+        let words = line.split(separator: " ")
+        let weekdays: Set<Substring> = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return words.count >= 4 && weekdays.contains(words[2])
     }
 
     static func parseHunk(_ lines: [String], at start: Int, name: String) throws -> (Hunk, Int) {
@@ -161,6 +204,27 @@ public struct Patch: Sendable {
     }
 }
 
+/// A hunk whose context the file does not hold, with the first line that differs.
+public struct HunkMismatch: Error, Sendable, CustomStringConvertible {
+    /// The patch and the file patch, as errors name them.
+    public var file: String?
+    public var hunk: Int
+    public var header: String
+    public var reverse: Bool
+    /// The line of the file where the hunk's context first differs, and both texts.
+    public var line: Int
+    public var expected: String
+    public var found: String?
+
+    public var description: String { "\(file ?? "patch"): \(detail)" }
+
+    public var detail: String {
+        let found = self.found.map { "'\($0)'" } ?? "the end of the file"
+        return
+            "hunk \(hunk) (\(header)) does not apply\(reverse ? " in reverse" : ""): line \(line) differs (the patch expects '\(expected)', the file has \(found))"
+    }
+}
+
 extension FilePatch {
     /// The file's text after the patch (or before it, reversed). Hunks must match their context
     /// exactly; a hunk may have moved (as patch(1) allows), never fuzzily.
@@ -175,12 +239,14 @@ extension FilePatch {
             let start = (reverse ? h.newStart : h.oldStart)
             let expected = max(0, (from.isEmpty ? start : start - 1) + shift)
             guard let at = FilePatch.locate(from, in: lines, near: expected) else {
-                let line = expected + 1
-                let found = line <= lines.count ? lines[line - 1] : "the end of the file"
-                throw InputError(
-                    name,
-                    "hunk \(n + 1) (\(h.header)) does not apply\(reverse ? " in reverse" : ""): its context does not match at line \(line) (found '\(found)')"
-                )
+                // Name the first line that differs where the hunk was expected, not its start.
+                var k = 0
+                while k < from.count, expected + k < lines.count, lines[expected + k] == from[k] { k += 1 }
+                let index = min(k, max(from.count - 1, 0))
+                throw HunkMismatch(
+                    file: nil, hunk: n + 1, header: h.header, reverse: reverse, line: expected + index + 1,
+                    expected: from.isEmpty ? "" : from[index],
+                    found: expected + index < lines.count ? lines[expected + index] : nil)
             }
             lines.replaceSubrange(at..<(at + from.count), with: to)
             shift += at - expected + to.count - from.count

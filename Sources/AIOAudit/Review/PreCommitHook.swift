@@ -4,14 +4,32 @@ import Foundation
 public enum PreCommitHook {
     static let marker = "# installed by aio-audit hook install"
 
-    public static func script(tool: String) -> String {
+    /// The aio subsystem's files: what the hook looks at unless told otherwise.
+    public static let defaultPaths = [
+        "fs/aio.c", "include/linux/aio.h", "include/linux/aio_types.h", "include/uapi/linux/aio_abi.h",
+    ]
+
+    /// The hook: it asks git first whether the commit touches the files it looks at, so that a
+    /// commit elsewhere costs one `git diff --cached --quiet`, not a parse. The tool is the one on
+    /// PATH when the hook runs (an upgrade needs no reinstall), the installing binary otherwise.
+    public static func script(tool: String, paths: [String] = defaultPaths) -> String {
         """
         #!/bin/sh
         \(marker)
-        # Blocks a commit whose staged C files introduce aio-audit findings.
-        exec "\(tool)" diff --staged
+        # Blocks a commit whose staged aio files introduce aio-audit findings; `git commit --no-verify`
+        # skips it. The files it looks at: `git config aio-audit.paths "PATH..."`, else these.
+        paths=$(git config --get aio-audit.paths) || paths=\(shellQuoted(paths.joined(separator: " ")))
+        # shellcheck disable=SC2086 # the paths are a list
+        git diff --cached --quiet -- $paths 2>/dev/null && exit 0
+        tool=$(command -v aio-audit) || tool=\(shellQuoted(tool))
+        # shellcheck disable=SC2086
+        exec "$tool" diff --staged --hook -- $paths
 
         """
+    }
+
+    static func shellQuoted(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// The running binary's absolute path, so the hook runs the same tool.
@@ -22,7 +40,9 @@ public enum PreCommitHook {
 
     /// Writes .git/hooks/pre-commit (wherever git keeps hooks); refuses to replace another hook
     /// unless forced.
-    public static func install(in directory: String, tool: String, force: Bool) throws -> String {
+    public static func install(in directory: String, tool: String, force: Bool, paths: [String] = defaultPaths)
+        throws -> String
+    {
         let git = Git(directory: directory)
         _ = try git.topLevel()
         var hooks = String(
@@ -36,7 +56,7 @@ public enum PreCommitHook {
         }
         do {
             try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
-            try Data(script(tool: tool).utf8).write(to: URL(fileURLWithPath: path))
+            try Data(script(tool: tool, paths: paths).utf8).write(to: URL(fileURLWithPath: path))
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
         } catch {
             throw InputError(path, "cannot be written: \(error.localizedDescription)")

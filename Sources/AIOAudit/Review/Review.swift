@@ -17,26 +17,116 @@ public enum ReviewClass: String, Codable, Sendable, CaseIterable {
 public struct ReviewedFinding: Codable, Sendable {
     public var finding: Finding
     public var change: ReviewClass
+    /// An unchanged finding whose severity the change moved: what it was before.
+    public var previousSeverity: Severity?
+
+    public init(finding: Finding, change: ReviewClass, previousSeverity: Severity? = nil) {
+        self.finding = finding
+        self.change = change
+        self.previousSeverity = previousSeverity
+    }
+
+    /// "unchanged (now an error)": a severity change alone is no new finding.
+    public var label: String {
+        guard let previousSeverity, previousSeverity != finding.severity else { return change.rawValue }
+        return "\(change.rawValue) (now \(finding.severity == .error ? "an error" : "a warning"))"
+    }
 }
 
 /// One file before and after a change.
 public struct FileReview: Sendable {
+    /// The file as reports name it.
     public var path: String
     public var before: FileCheck?
     public var after: FileCheck?
     public var findings: [ReviewedFinding]
+
+    /// How the file was parsed (the side after the change, or before it when it was deleted).
+    public var mode: ParseMode? { (after ?? before)?.unit.mode }
+
+    public func count(_ c: ReviewClass) -> Int { findings.filter { $0.change == c }.count }
 }
 
 /// The two versions of one file, as text (nil: the file does not exist on that side).
 public struct FileVersions: Sendable {
+    /// Where the file is: parsing looks for its compile database from there.
     public var path: String
+    /// How reports name it (relative to the repository's top).
+    public var display: String
     public var before: String?
     public var after: String?
 
-    public init(path: String, before: String?, after: String?) {
+    public init(path: String, display: String? = nil, before: String?, after: String?) {
         self.path = path
+        self.display = display ?? path
         self.before = before
         self.after = after
+    }
+}
+
+/// One message of a series, reviewed.
+public struct PatchReview: Sendable {
+    public var title: String?
+    public var files: [FileReview]
+
+    public var introduced: Int { files.map { $0.count(.introduced) }.reduce(0, +) }
+}
+
+/// A whole change reviewed: each message of a series on its own, and the change as a whole.
+public struct ChangeReview: Sendable {
+    public var patches: [PatchReview]
+    /// Each file from before the first message to after the last.
+    public var files: [FileReview]
+    public var skipped: [String]
+    public var notes: [String]
+    /// Every version parsed, with which side it is ("before", "after", "after [PATCH 2/4] ...").
+    public var parsed: [(side: String, unit: TranslationUnitSyntax)]
+
+    public var isSeries: Bool { patches.count > 1 }
+
+    /// Drops the findings a baseline accepts from what the change leaves (introduced or
+    /// unchanged), as many of each identity as it counts.
+    public mutating func accept(_ baseline: [String: Int]) {
+        func filtered(_ r: FileReview) -> FileReview {
+            var r = r
+            let kept = Baseline.filter(r.findings.filter { $0.change != .fixed }.map(\.finding), accepted: baseline)
+            var left: [String: Int] = [:]
+            for f in kept { left[Identity.of(f), default: 0] += 1 }
+            r.findings = r.findings.filter { item in
+                guard item.change != .fixed else { return true }
+                let id = Identity.of(item.finding)
+                guard let n = left[id], n > 0 else { return false }
+                left[id] = n - 1
+                return true
+            }
+            return r
+        }
+        files = files.map(filtered)
+        patches = patches.map { p in PatchReview(title: p.title, files: p.files.map(filtered)) }
+    }
+
+    /// Whether anything is introduced: by the change as a whole, or by any message of a series
+    /// (a series must not break on the way: bisection lands on every message).
+    public var introducesAnything: Bool {
+        files.contains { $0.count(.introduced) > 0 } || patches.contains { $0.introduced > 0 }
+    }
+}
+
+/// The result of work done on another thread, handed back under a lock.
+final class ThreadResults<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: Value] = [:]
+
+    func put(_ value: Value, at index: Int) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    func value(at index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[index]
     }
 }
 
@@ -46,47 +136,103 @@ public enum Review {
     public static func review(
         _ versions: FileVersions, base: ParseRequest, profile: Profile?, suppressions: Bool = true
     ) throws -> FileReview {
-        var results: [Result<FileCheck, Error>?] = [nil, nil]
-        let group = DispatchGroup()
-        let lock = NSLock()
-        for (index, text) in [versions.before, versions.after].enumerated() {
-            guard let text else { continue }
-            group.enter()
-            DispatchQueue.global().async {
-                var request = base
-                request.path = versions.path
-                request.contents = text
-                let r = Result { () throws -> FileCheck in
-                    var check = FileCheck(unit: try Parser.parse(request), profile: profile)
-                    if suppressions { check.applySuppressions() }
-                    return check
-                }
-                lock.lock()
-                results[index] = r
-                lock.unlock()
-                group.leave()
-            }
-        }
-        group.wait()
-        let before = try results[0]?.get()
-        let after = try results[1]?.get()
-        return FileReview(
-            path: versions.path, before: before, after: after,
-            findings: classify(before: before?.findings ?? [], after: after?.findings ?? []))
+        var changes = Changes()
+        changes.versions = [versions]
+        changes.steps = [ChangeStep(title: nil, versions: [versions])]
+        let r = try review(changes, base: base, profile: profile, suppressions: suppressions)
+        return r.files[0]
     }
 
-    /// Matches findings by identity, as many times as each identity occurs.
+    /// Reviews every step of a change and the change as a whole. Each distinct version of a file
+    /// is parsed and checked once (a series of n messages: n + 1 versions), two at a time.
+    public static func review(
+        _ changes: Changes, base: ParseRequest, profile: Profile?, suppressions: Bool = true
+    ) throws -> ChangeReview {
+        struct Job {
+            var path: String
+            var display: String
+            var text: String
+            var side: String
+        }
+        var jobs: [Job] = []
+        var index: [String: Int] = [:]
+        func job(_ v: FileVersions, _ text: String?, side: String) {
+            guard let text else { return }
+            let key = v.path + "\u{0}" + text
+            if index[key] == nil {
+                index[key] = jobs.count
+                jobs.append(Job(path: v.path, display: v.display, text: text, side: side))
+            }
+        }
+        for v in changes.versions {
+            job(v, v.before, side: "before")
+            job(v, v.after, side: "after")
+        }
+        for step in changes.steps {
+            for v in step.versions {
+                job(v, v.before, side: "before \(step.title ?? "")")
+                job(v, v.after, side: "after \(step.title ?? "")")
+            }
+        }
+        let results = ThreadResults<Result<FileCheck, Error>>()
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            var request = base
+            request.path = work[i].path
+            request.contents = work[i].text
+            let r = Result { () throws -> FileCheck in
+                var check = FileCheck(unit: try Parser.parse(request), profile: profile)
+                if suppressions { check.applySuppressions() }
+                check.rename(work[i].display)
+                return check
+            }
+            results.put(r, at: i)
+        }
+        var checks: [FileCheck] = []
+        for i in work.indices {
+            // The first error in the order of the versions, whichever thread met it first.
+            guard let r = results.value(at: i) else { continue }
+            switch r {
+            case .success(let c): checks.append(c)
+            case .failure(let error): throw error
+            }
+        }
+        func check(_ v: FileVersions, _ text: String?) -> FileCheck? {
+            text.flatMap { index[v.path + "\u{0}" + $0] }.map { checks[$0] }
+        }
+        func fileReview(_ v: FileVersions) -> FileReview {
+            let before = check(v, v.before)
+            let after = check(v, v.after)
+            return FileReview(
+                path: v.display, before: before, after: after,
+                findings: classify(before: before?.findings ?? [], after: after?.findings ?? []))
+        }
+        let files = changes.versions.map(fileReview)
+        let patches =
+            changes.steps.count > 1
+            ? changes.steps.map { PatchReview(title: $0.title, files: $0.versions.map(fileReview)) }
+            : [PatchReview(title: changes.steps.first?.title, files: files)]
+        let parsed = zip(work, checks).map { (side: $0.0.side.trimmingCharacters(in: .whitespaces), unit: $0.1.unit) }
+        return ChangeReview(
+            patches: patches, files: files, skipped: changes.skipped, notes: changes.notes, parsed: parsed)
+    }
+
+    /// Matches findings by identity, as many times as each identity occurs; a matched finding
+    /// whose severity changed remembers the old one.
     public static func classify(before: [Finding], after: [Finding]) -> [ReviewedFinding] {
-        var remaining: [String: Int] = [:]
-        for f in before { remaining[Identity.of(f), default: 0] += 1 }
+        var remaining: [String: [Finding]] = [:]
+        for f in before { remaining[Identity.of(f), default: []].append(f) }
         var result: [ReviewedFinding] = []
         var matched: [String: Int] = [:]
         for f in after {
             let id = Identity.of(f)
-            if remaining[id, default: 0] > 0 {
-                remaining[id]! -= 1
+            if let old = remaining[id]?.first {
+                remaining[id]!.removeFirst()
                 matched[id, default: 0] += 1
-                result.append(ReviewedFinding(finding: f, change: .unchanged))
+                result.append(
+                    ReviewedFinding(
+                        finding: f, change: .unchanged,
+                        previousSeverity: old.severity == f.severity ? nil : old.severity))
             } else {
                 result.append(ReviewedFinding(finding: f, change: .introduced))
             }
@@ -112,11 +258,14 @@ extension FileCheck {
         let lines = Lines.of(unit.source)
         var kept: [Finding] = []
         var unexplained: [Finding] = []
+        // A suppression without a reason is reported once, however many findings it would cover.
+        var reportedLines: Set<Int> = []
         for f in findings {
             var suppressed = false
             for l in [f.line, f.line - 1] where l >= 1 && l <= lines.count {
                 guard let s = Suppression.parse(lines[l - 1]), s.rule == f.rule || s.rule == "all" else { continue }
                 if s.reason.isEmpty {
+                    guard reportedLines.insert(l).inserted else { continue }
                     unexplained.append(
                         Finding(
                             rule: Suppression.ruleWithoutReason, severity: .warning, file: f.file, function: f.function,
@@ -137,9 +286,16 @@ extension FileCheck {
         findings = (kept + unexplained).sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
     }
 
-    /// Drops findings whose identity the baseline holds.
-    public mutating func applyBaseline(_ baseline: Set<String>) {
-        findings.removeAll { baseline.contains(Identity.of($0)) }
+    /// Drops findings the baseline holds, as many of each identity as it counts: a second
+    /// finding with the identity of an accepted one is new.
+    public mutating func applyBaseline(_ baseline: [String: Int]) {
+        findings = Baseline.filter(findings, accepted: baseline)
+    }
+
+    /// Names the file as reports should (the path relative to the repository's top).
+    public mutating func rename(_ display: String) {
+        unit.path = display
+        for i in findings.indices { findings[i].file = display }
     }
 }
 
@@ -159,10 +315,11 @@ enum Suppression {
     }
 }
 
-/// `--baseline FILE` / `--write-baseline FILE`: the identities of accepted findings, as JSON.
+/// `--baseline FILE` / `--write-baseline FILE`: the identities of accepted findings, as JSON, each
+/// with how many findings share it.
 public enum Baseline {
     struct Document: Codable {
-        var version = 1
+        var version = 2
         var findings: [Entry]
     }
 
@@ -172,27 +329,52 @@ public enum Baseline {
         var function: String
         var object: String
         var statement: String
+        /// How many findings have this identity (a baseline of version 1 has no count: one).
+        var count: Int?
     }
 
-    public static func read(_ path: String) throws -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path, "cannot be read") }
+    /// identity -> how many findings with it are accepted.
+    public static func read(_ path: String) throws -> [String: Int] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(path, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        }
         guard let doc = try? JSONDecoder().decode(Document.self, from: data) else {
             throw InputError(path, "is not an aio-audit baseline (write one with --write-baseline)")
         }
-        return Set(doc.findings.map(\.identity))
+        var accepted: [String: Int] = [:]
+        for e in doc.findings { accepted[e.identity, default: 0] += max(e.count ?? 1, 0) }
+        return accepted
+    }
+
+    /// The findings the baseline does not account for, in order: as many of each identity are
+    /// dropped as it counts.
+    public static func filter(_ findings: [Finding], accepted: [String: Int]) -> [Finding] {
+        var left = accepted
+        return findings.filter { f in
+            let id = Identity.of(f)
+            guard let n = left[id], n > 0 else { return true }
+            left[id] = n - 1
+            return false
+        }
     }
 
     public static func write(_ findings: [Finding], to path: String) throws {
-        var seen: Set<String> = []
-        let entries = findings.compactMap { f -> Entry? in
+        var entries: [String: Entry] = [:]
+        for f in findings {
             let id = Identity.of(f)
-            guard seen.insert(id).inserted else { return nil }
-            return Entry(identity: id, rule: f.rule, function: f.function, object: f.object, statement: f.statement)
-        }.sorted { $0.identity < $1.identity }
+            entries[
+                id,
+                default: Entry(
+                    identity: id, rule: f.rule, function: f.function, object: f.object, statement: f.statement, count: 0
+                )
+            ]
+            .count! += 1
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            try encoder.encode(Document(findings: entries)).write(to: URL(fileURLWithPath: path))
+            let sorted = entries.values.sorted { $0.identity < $1.identity }
+            try encoder.encode(Document(findings: sorted)).write(to: URL(fileURLWithPath: path))
         } catch {
             throw InputError(path, "cannot be written: \(error.localizedDescription)")
         }

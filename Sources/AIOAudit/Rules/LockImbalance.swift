@@ -146,7 +146,7 @@ public struct LockImbalance: FunctionRule {
             let line = r.lockLine(key) ?? run.graph.line
             witness.append(WitnessStep(line: line, column: 1, function: fn, message: "\(key) is taken here"))
             message =
-                "\(fn)() returns with \(key) held (taken at line \(line)), but releases it \(other)"
+                "\(fn)() returns with \(key) held (taken at line \(line)), but returns without it \(other)"
         }
         witness.append(
             WitnessStep(

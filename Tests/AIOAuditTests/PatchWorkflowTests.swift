@@ -1,0 +1,467 @@
+import Foundation
+import XCTest
+
+@testable import AIOAudit
+
+/// The review workflow as a maintainer meets it: patches from standard input, patches already
+/// applied, series reviewed message by message, paths a CI can attach, baselines that count,
+/// identities that survive a macro becoming a function.
+final class PatchWorkflowTests: XCTestCase {
+    let review = Paths.fixtures.appendingPathComponent("review")
+
+    func fixture(_ name: String) -> String { review.appendingPathComponent(name).path }
+
+    func diff(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> (
+        status: Int32, out: String, err: String
+    ) {
+        try runTool(["diff"] + arguments, in: directory, input: input)
+    }
+
+    /// base.c with fix.patch applied, in a directory of its own (no repository around it).
+    func fixedCopy() throws -> URL {
+        let dir = try temporaryDirectory(self)
+        let base = try String(contentsOfFile: fixture("base.c"), encoding: .utf8)
+        let patch = try Patch.parse(try String(contentsOfFile: fixture("fix.patch"), encoding: .utf8), name: "fix")
+        let file = dir.appendingPathComponent("base.c")
+        try Data(try patch.files[0].apply(to: base, name: "fix").utf8).write(to: file)
+        return file
+    }
+
+    // MARK: Patches as they come
+
+    func testAPatchOnStandardInput() throws {
+        let patch = try Data(contentsOf: URL(fileURLWithPath: fixture("fix.patch")))
+        let r = try diff(["--patch", "-", fixture("base.c")], input: patch)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("base.c: 0 introduced, 1 fixed, 0 unchanged"), r.out)
+        let empty = try diff(["--patch", "-", fixture("base.c")], input: Data())
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertEqual(empty.err, "aio-audit: error: standard input: is empty, not a patch\n")
+    }
+
+    func testAPatchAlreadyAppliedIsReviewedAsTheChangeItMade() throws {
+        let file = try fixedCopy()
+        let r = try diff(["--patch", fixture("fix.patch"), file.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.hasPrefix("note: "), r.out)
+        XCTAssertTrue(r.out.contains("fix.patch is already applied to"), r.out)
+        XCTAssertTrue(r.out.contains("0 introduced, 1 fixed, 0 unchanged"), r.out)
+        XCTAssertEqual(r.out.components(separatedBy: "note:").count, 2, "one note")
+        // Said outright, it is the same review without the note.
+        let said = try diff(["--patch", fixture("fix.patch"), "--reverse", file.path])
+        XCTAssertFalse(said.out.contains("note:"), said.out)
+        XCTAssertTrue(said.out.contains("0 introduced, 1 fixed, 0 unchanged"), said.out)
+        // Forwards it still applies where it does not hold yet: no note.
+        XCTAssertFalse(try diff(["--patch", fixture("fix.patch"), fixture("base.c")]).out.contains("note:"))
+    }
+
+    func testAHunkThatMatchesNeitherWayNamesTheFirstLineThatDiffers() throws {
+        let r = try diff(["--patch", fixture("mismatch-middle.patch"), "--tree", review.path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
+        XCTAssertTrue(r.err.contains("hunk 1 (@@ -85,9 +85,10 @@) does not apply: line 89 differs"), r.err)
+        XCTAssertTrue(r.err.contains("the patch expects '\tdrop_request(req, ctx);'"), r.err)
+        XCTAssertTrue(r.err.contains("the file has '\tdrop_request(ctx, req);'"), r.err)
+        XCTAssertTrue(r.err.hasSuffix("nor in reverse\n"), r.err)
+    }
+
+    func testASeriesIsReviewedPatchByPatch() throws {
+        let r = try diff(["--patch", fixture("series.mbox"), "--tree", review.path])
+        XCTAssertEqual(r.status, 1, "the second patch introduces what the first fixed")
+        let lines = r.out.split(separator: "\n").map(String.init)
+        let first = try XCTUnwrap(lines.firstIndex(of: "[PATCH 1/2] fix"), r.out)
+        let second = try XCTUnwrap(lines.firstIndex(of: "[PATCH 2/2] undo"), r.out)
+        XCTAssertLessThan(first, second)
+        XCTAssertEqual(lines[first + 1], "fixtures/review/base.c: 0 introduced, 1 fixed, 0 unchanged")
+        XCTAssertEqual(lines[second + 1], "fixtures/review/base.c: 1 introduced, 0 fixed, 0 unchanged")
+        XCTAssertEqual(
+            lines.last,
+            "series of 2 patches, as a whole: 0 introduced, 0 fixed, 1 unchanged; introduced by [PATCH 2/2] undo (1)")
+        let json = try XCTUnwrap(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try diff(["--patch", fixture("series.mbox"), "--tree", review.path, "--format", "json"]).out.utf8))
+                as? [String: Any])
+        let patches = try XCTUnwrap(json["patches"] as? [[String: Any]])
+        XCTAssertEqual(patches.compactMap { $0["title"] as? String }, ["[PATCH 1/2] fix", "[PATCH 2/2] undo"])
+        // Undone (-R), the series is reviewed from its last message back.
+        let reverted = try diff(["--patch", fixture("series.mbox"), "--tree", review.path, "-R"])
+        XCTAssertTrue(reverted.out.hasPrefix("revert [PATCH 2/2] undo\n"), reverted.out)
+    }
+
+    func testMessagesAreSplitOnMboxSeparatorsOnly() throws {
+        let text = """
+            From 1111111111111111111111111111111111111111 Mon Sep 17 00:00:00 2001
+            Subject: [PATCH 1/1] aio: a subject that is long
+             enough to be folded
+
+            From the looks of it this body line is no separator.
+            ---
+            --- a/x.c
+            +++ b/x.c
+            @@ -1 +1 @@
+            -a
+            +b
+
+            """
+        let patch = try Patch.parse(text, name: "mail")
+        XCTAssertEqual(patch.messages.count, 1)
+        XCTAssertEqual(patch.messages[0].subject, "[PATCH 1/1] aio: a subject that is long enough to be folded")
+    }
+
+    // MARK: Paths and lines as a CI expects them
+
+    func testFilesAreNamedRelativeToTheRepository() throws {
+        // The fixtures live in this repository: its top is where names start, in every format.
+        for format in ["text", "json", "sarif", "github"] {
+            // The series leaves a finding, which GitHub annotates too (it does not annotate fixed ones).
+            let r = try diff(["--patch", fixture("series.mbox"), "--tree", review.path, "--format", format])
+            XCTAssertTrue(r.out.contains("fixtures/review/base.c"), "\(format): \(r.out)")
+            XCTAssertFalse(r.out.contains(Paths.repository.path + "/"), "\(format): \(r.out)")
+        }
+        // Outside any repository, relative to the working directory.
+        let file = try fixedCopy()
+        let r = try diff(["--patch", fixture("fix.patch"), "base.c"], in: file.deletingLastPathComponent())
+        XCTAssertTrue(r.out.contains("\nbase.c: 0 introduced, 1 fixed"), r.out)
+    }
+
+    func testEachFindingCarriesTheLineOfItsSide() throws {
+        // The file holds the fix; undone in memory, the put is on a line the file no longer has.
+        let file = try fixedCopy()
+        let r = try diff(["--patch", fixture("fix.patch"), "--reverse", file.path, "--format", "json"])
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let fixed = try XCTUnwrap(((json["files"] as? [[String: Any]])?.first?["fixed"] as? [[String: Any]])?.first)
+        XCTAssertEqual(fixed["side"] as? String, "before")
+        XCTAssertEqual(fixed["source"] as? String, "\tput_ctx(ctx);")
+        let line = try XCTUnwrap(fixed["line"] as? Int)
+        let onDisk = try String(contentsOf: file, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertNotEqual(String(onDisk[line - 1]), "\tput_ctx(ctx);", "the line is the before side's")
+        // The text shows that line too, and SARIF gives it as the region's snippet.
+        let text = try diff(["--patch", fixture("fix.patch"), "-R", file.path])
+        XCTAssertTrue(text.out.contains(" | \tput_ctx(ctx);\n"), text.out)
+        let sarif = try diff(["--patch", fixture("fix.patch"), "--reverse", file.path, "--format", "sarif"]).out
+        XCTAssertTrue(sarif.contains("\"snippet\" : {\n"), sarif)
+        XCTAssertTrue(sarif.contains("\"side\" : \"before\""), sarif)
+        try validateSARIF(sarif, in: self)
+    }
+
+    // MARK: diff says how it parsed
+
+    func testDiffSaysHowEachSideWasParsed() throws {
+        let r = try diff(["--patch", fixture("fix.patch"), "--tree", review.path, "-v"])
+        XCTAssertTrue(
+            r.err.contains("fixtures/review/base.c (before): parsed in standalone mode, 1 round, "), r.err)
+        XCTAssertTrue(r.err.contains("fixtures/review/base.c (after): parsed in standalone mode, "), r.err)
+        let json = try diff(["--patch", fixture("fix.patch"), "--tree", review.path, "--format", "json"])
+        XCTAssertTrue(json.out.contains("\"mode\" : \"standalone\""), json.out)
+        let sarif = try diff(["--patch", fixture("fix.patch"), "--tree", review.path, "--format", "sarif"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)) as? [String: Any])
+        let run = try XCTUnwrap((object["runs"] as? [[String: Any]])?.first)
+        let parsed = try XCTUnwrap((run["properties"] as? [String: Any])?["parsed"] as? [[String: Any]])
+        XCTAssertEqual(parsed.compactMap { $0["side"] as? String }, ["before", "after"])
+        XCTAssertEqual(Set(parsed.compactMap { $0["mode"] as? String }), ["standalone"])
+        try validateSARIF(sarif.out, in: self)
+    }
+
+    func testFlagsAfterTheTerminatorReachTheParser() throws {
+        // The put is compiled only with -DBUGGY: the flag decides whether the finding exists.
+        let dir = try temporaryDirectory(self)
+        let base = try String(contentsOfFile: fixture("base.c"), encoding: .utf8)
+        let guarded = base.replacingOccurrences(
+            of: "\tput_ctx(ctx);\n}", with: "#ifdef BUGGY\n\tput_ctx(ctx);\n#endif\n}")
+        XCTAssertNotEqual(guarded, base)
+        let file = dir.appendingPathComponent("aio.c")
+        try Data(guarded.utf8).write(to: file)
+        let firstLine = String(guarded.prefix { $0 != "\n" })
+        let patch = "--- a/aio.c\n+++ b/aio.c\n@@ -1 +1,2 @@\n+/* a comment */\n \(firstLine)\n"
+        let p = dir.appendingPathComponent("c.patch")
+        try Data(patch.utf8).write(to: p)
+        let plain = try diff(["--patch", p.path, file.path], in: dir)
+        XCTAssertEqual(plain.status, 0, plain.err)
+        XCTAssertFalse(plain.out.contains("[put-outside-pin]"), plain.out)
+        let flagged = try diff(["--patch", p.path, file.path, "--", "-DBUGGY"], in: dir)
+        XCTAssertEqual(flagged.status, 0, flagged.err)
+        XCTAssertTrue(flagged.out.contains("error: put_ctx(ctx) may drop the last reference"), flagged.out)
+    }
+
+    // MARK: Baselines count
+
+    func testABaselineCountsFindingsOfOneIdentity() throws {
+        let f = Finding(
+            rule: "put-outside-pin", severity: .error, file: "a.c", function: "f", line: 3, column: 2,
+            message: "m", object: "ctx", statement: "put_ctx(ctx)", witness: [])
+        var g = f
+        g.line = 9
+        let dir = try temporaryDirectory(self)
+        let path = dir.appendingPathComponent("b.json").path
+        try Baseline.write([f], to: path)
+        let one = try Baseline.read(path)
+        XCTAssertEqual(one, [Identity.of(f): 1])
+        XCTAssertEqual(Baseline.filter([f, g], accepted: one).map(\.line), [9], "the second one is new")
+        try Baseline.write([f, g], to: path)
+        XCTAssertEqual(Baseline.filter([f, g], accepted: try Baseline.read(path)).count, 0)
+        XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("\"count\" : 2"))
+    }
+
+    func testWritingABaselineSucceeds() throws {
+        let dir = try temporaryDirectory(self)
+        let path = dir.appendingPathComponent("b.json").path
+        let check = try runTool(["check", "--standalone", fixture("base.c"), "--write-baseline", path])
+        XCTAssertEqual(check.status, 0, check.err)
+        XCTAssertTrue(check.out.contains("[put-outside-pin]"), "the findings are still shown")
+        XCTAssertTrue(check.err.contains("wrote \(path) (1 finding)"), check.err)
+        XCTAssertEqual(try runTool(["check", "--standalone", fixture("base.c"), "--baseline", path]).status, 0)
+        let diffPath = dir.appendingPathComponent("d.json").path
+        let d = try diff(["--patch", fixture("series.mbox"), "--tree", review.path, "--write-baseline", diffPath])
+        XCTAssertEqual(d.status, 0, d.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: diffPath))
+    }
+
+    // MARK: An identity that survives a macro becoming a function
+
+    func testAMacroBecomingAFunctionLeavesTheFindingUnchanged() throws {
+        let r = try diff([
+            "--patch", fixture("macro-to-function.patch"), fixture("macro-to-function/before.c"), "--format", "json",
+        ])
+        XCTAssertEqual(r.status, 0, r.out)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let file = try XCTUnwrap((json["files"] as? [[String: Any]])?.first)
+        XCTAssertEqual((file["introduced"] as? [Any])?.count, 0)
+        XCTAssertEqual((file["fixed"] as? [Any])?.count, 0)
+        let unchanged = try XCTUnwrap(file["unchanged"] as? [[String: Any]])
+        XCTAssertEqual(unchanged.compactMap { $0["statement"] as? String }, ["put_ioctx(ctx)"])
+        // Each side alone: the statement is the text written at the finding, not the expansion.
+        let before = FileCheck(
+            unit: try Parser.parse(ParseRequest(path: fixture("macro-to-function/before.c"), standalone: true)))
+        XCTAssertEqual(before.findings.map(\.statement), ["put_ioctx(ctx)"])
+        XCTAssertTrue(before.findings[0].message.hasPrefix("atomic_dec_and_test(&ctx->users)"), "what it does")
+    }
+
+    func testASeverityChangeAloneIsUnchanged() throws {
+        let r = try diff(["--patch", fixture("header-to-file.patch"), fixture("header-to-file/before.c")])
+        XCTAssertEqual(r.status, 0, r.out)
+        XCTAssertTrue(r.out.contains(": 0 introduced, 0 fixed, 1 unchanged\nunchanged (now an error):\n"), r.out)
+        let json = try diff([
+            "--patch", fixture("header-to-file.patch"), fixture("header-to-file/before.c"), "--format", "json",
+        ])
+        XCTAssertTrue(json.out.contains("\"previousSeverity\" : \"warning\""), json.out)
+        let back = try diff(["--patch", fixture("header-to-file.patch"), "-R", fixture("header-to-file/after.c")])
+        XCTAssertTrue(back.out.contains("unchanged (now a warning):"), back.out)
+    }
+
+    func testWrittenStatementsAreReadFromTheSource() {
+        let lines = Lines.of("\tput_ioctx(\n\t\tctx);\n\treturn -EINVAL;\n")
+        XCTAssertEqual(
+            WrittenStatement.at(line: 1, column: 2, in: lines, printed: "atomic_dec_and_test(&ctx->users)"),
+            "put_ioctx(ctx)")
+        XCTAssertEqual(WrittenStatement.at(line: 1, column: 2, in: lines, printed: "put_ioctx(ctx)"), "put_ioctx(ctx)")
+        XCTAssertEqual(WrittenStatement.at(line: 3, column: 2, in: lines, printed: "return-EINVAL"), "return-EINVAL")
+        XCTAssertEqual(WrittenStatement.at(line: 9, column: 1, in: lines, printed: "x"), "x", "no such line")
+        XCTAssertEqual(WrittenStatement.firstColumn(line: 2, in: lines), 3)
+    }
+}
+
+/// The command line as a first-day user meets it.
+final class CommandLineUsageTests: XCTestCase {
+    func testNoArgumentsPrintsTheUsageAndExits2() throws {
+        let r = try runTool([])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("USAGE: aio-audit <subcommand>"), r.err)
+        XCTAssertEqual(r.out, "")
+    }
+
+    func testVersion() throws {
+        let r = try runTool(["--version"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.out, AIOAuditVersion.string + "\n")
+    }
+
+    func testHelpAndExplainNameEveryRuleOfTheRegistry() throws {
+        let listing = try runTool(["explain"])
+        XCTAssertEqual(listing.status, 0)
+        let lines = listing.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, Rules.all.count)
+        for (line, rule) in zip(lines, Rules.all) {
+            XCTAssertTrue(line.hasPrefix(rule.id + " "), String(line))
+            XCTAssertTrue(line.hasSuffix(rule.summary), String(line))
+        }
+        for args in [["--help"], ["check", "--help"], ["explain", "--help"]] {
+            // ArgumentParser wraps help text at the terminal's width: compare without line breaks.
+            let help = try runTool(args).out.replacingOccurrences(of: "\n", with: " ")
+                .split(separator: " ").joined(separator: " ")
+            for id in Rules.identifiers { XCTAssertTrue(help.contains(id), "\(args) lacks \(id): \(help)") }
+        }
+    }
+
+    func testPatchWithStagedIsAUsageError() throws {
+        let r = try runTool(["diff", "--patch", Paths.fixture("review/fix.patch"), "--staged"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.err, "aio-audit: error: --patch and --staged exclude each other\n")
+    }
+
+    func testABadProfileFileIsOneLineNamingTheField() throws {
+        let dir = try temporaryDirectory(self)
+        let profile = dir.appendingPathComponent("p.json")
+        try Data(#"{"name": "mine", "description": "d", "rcuConsolidated": "yes"}"#.utf8).write(to: profile)
+        let r = try runTool(["check", "--profile", profile.path, Paths.fixture("aio_sample.c")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(
+            r.err,
+            "aio-audit: error: \(profile.path): is not a valid profile: field 'rcuConsolidated' is not true or false\n")
+        try Data(#"{"name": "mine", "description": "d", "rcuConsolidated": true, "gets": [{"type": "x"}]}"#.utf8)
+            .write(to: profile)
+        let missing = try runTool(["facts", "--profile", profile.path, Paths.fixture("aio_sample.c")])
+        XCTAssertEqual(
+            missing.err,
+            "aio-audit: error: \(profile.path): is not a valid profile: field 'gets[0].function' is missing\n")
+    }
+
+    func write(_ text: String, in test: XCTestCase) throws -> URL {
+        let file = try temporaryDirectory(test).appendingPathComponent("t.c")
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+
+    func testASuppressionWithoutAReasonIsReportedOnce() throws {
+        let file = try write(
+            """
+            #include <linux/spinlock.h>
+            struct ctx { spinlock_t lock; };
+            void twice(struct ctx *ctx)
+            {
+            \tspin_lock(&ctx->lock);
+            \tspin_unlock(&ctx->lock);
+            \t/* aio-audit: ignore lock-imbalance */
+            \tspin_unlock(&ctx->lock); spin_unlock(&ctx->lock);
+            }
+
+            """, in: self)
+        let r = try runTool(["check", "--format", "json", file.path])
+        XCTAssertEqual(r.out.components(separatedBy: "\"rule\" : \"suppression-without-reason\"").count, 2, r.out)
+        XCTAssertEqual(r.out.components(separatedBy: "\"rule\" : \"lock-imbalance\"").count, 3, r.out)
+    }
+
+    func testALockNeverTakenOnTheOtherReturnIsNotSaidToBeReleased() throws {
+        let file = try write(
+            """
+            #include <linux/spinlock.h>
+            #include <linux/errno.h>
+            struct ctx { spinlock_t lock; int dead; };
+            int early(struct ctx *ctx, int nr)
+            {
+            \tif (nr < 0)
+            \t\treturn -EINVAL;
+            \tspin_lock(&ctx->lock);
+            \tif (ctx->dead)
+            \t\treturn -EBUSY;
+            \tspin_unlock(&ctx->lock);
+            \treturn 0;
+            }
+
+            """, in: self)
+        let r = try runTool(["check", file.path])
+        XCTAssertEqual(r.status, 1, r.out)
+        XCTAssertTrue(
+            r.out.contains(
+                "early() returns with ctx->lock held (taken at line 8), but returns without it on the failure return at line 7"
+            ), r.out)
+        XCTAssertFalse(r.out.contains("releases it"), r.out)
+    }
+
+    func testNotesPointAtTheStatementsColumn() throws {
+        let r = try runTool(["check", Paths.fixture("aio_sample.c")])
+        // The call in release_ioctx()'s body is indented; the function's definition starts its line.
+        XCTAssertTrue(r.out.contains("aio_sample.c:46:2: note: release_ioctx() calls vm_munmap()"), r.out)
+        XCTAssertTrue(r.out.contains("aio_sample.c:44:1: note: the last put runs release_ioctx()"), r.out)
+    }
+}
+
+/// The pre-commit hook: fast where the commit does not touch the aio files, the tool on PATH,
+/// only what the commit introduces.
+final class PreCommitHookTests: XCTestCase {
+    func git(_ arguments: [String], in dir: URL, environment: [String: String] = [:]) throws -> (Int32, String) {
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-C", dir.path, "-c", "user.name=T", "-c", "user.email=t@example.org"] + arguments
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, said)
+    }
+
+    func testTheHookLooksAtTheAioFilesWithTheToolOnPath() throws {
+        let repo = try temporaryDirectory(self).appendingPathComponent("linux")
+        try FileManager.default.createDirectory(
+            at: repo.appendingPathComponent("fs"), withIntermediateDirectories: true)
+        _ = try git(["init", "-q", "-b", "main"], in: repo)
+        let review = Paths.fixtures.appendingPathComponent("review")
+        let buggy = try String(contentsOf: review.appendingPathComponent("base.c"), encoding: .utf8)
+        let fixed = try Patch.parse(
+            try String(contentsOf: review.appendingPathComponent("fix.patch"), encoding: .utf8), name: "fix"
+        ).files[0].apply(to: buggy, name: "fix")
+        let aio = repo.appendingPathComponent("fs/aio.c")
+        try Data(fixed.utf8).write(to: aio)
+        try Data(buggy.utf8).write(to: repo.appendingPathComponent("fs/other.c"))
+        _ = try git(["add", "."], in: repo)
+        XCTAssertEqual(try git(["commit", "-q", "-m", "start"], in: repo).0, 0)
+        let install = try runTool(["hook", "install"], in: repo)
+        XCTAssertEqual(install.status, 0, install.err)
+        let script = try String(contentsOf: repo.appendingPathComponent(".git/hooks/pre-commit"), encoding: .utf8)
+        XCTAssertTrue(script.contains("command -v aio-audit"), script)
+        XCTAssertTrue(script.contains("git commit --no-verify"), script)
+
+        // A stand-in on PATH that records that it ran: the hook prefers it to the installing binary.
+        let bin = try temporaryDirectory(self)
+        let marker = bin.appendingPathComponent("ran")
+        let standIn = bin.appendingPathComponent("aio-audit")
+        try Data("#!/bin/sh\necho \"$@\" > '\(marker.path)'\nexit 0\n".utf8).write(to: standIn)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: standIn.path)
+        let path = ["PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
+
+        // A commit elsewhere in the tree (even a C file with a bug): the tool is not started.
+        try Data((buggy + "\n/* more */\n").utf8).write(to: repo.appendingPathComponent("fs/other.c"))
+        _ = try git(["add", "fs/other.c"], in: repo)
+        XCTAssertEqual(try git(["commit", "-q", "-m", "other"], in: repo, environment: path).0, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "no aio file staged: no tool run")
+
+        // fs/aio.c staged: the tool on PATH runs, on the aio files.
+        try Data((fixed + "\n/* a comment */\n").utf8).write(to: aio)
+        _ = try git(["add", "fs/aio.c"], in: repo)
+        XCTAssertEqual(try git(["commit", "-q", "-m", "comment"], in: repo, environment: path).0, 0)
+        let ran = try String(contentsOf: marker, encoding: .utf8)
+        XCTAssertTrue(ran.hasPrefix("diff --staged --hook -- fs/aio.c include/linux/aio.h"), ran)
+
+        // Without the stand-in the installing binary runs: a bug blocks the commit, and the hook
+        // says only what the commit introduces, in one summary line, with how to bypass it.
+        try Data(buggy.utf8).write(to: aio)
+        _ = try git(["add", "fs/aio.c"], in: repo)
+        let (status, said) = try git(["commit", "-q", "-m", "bug"], in: repo, environment: ["PATH": "/usr/bin:/bin"])
+        XCTAssertNotEqual(status, 0, said)
+        XCTAssertTrue(said.contains("[put-outside-pin]"), said)
+        XCTAssertTrue(
+            said.contains(
+                "aio-audit: the commit introduces 1 error and 0 warnings in fs/aio.c; commit blocked (git commit --no-verify skips this check)"
+            ), said)
+        XCTAssertFalse(said.contains("unchanged"), said)
+        XCTAssertFalse(said.contains("fs/aio.c: 1 introduced"), said)
+
+        // Configured to look elsewhere, it ignores fs/aio.c.
+        _ = try git(["config", "aio-audit.paths", "fs/other.c"], in: repo)
+        XCTAssertEqual(try git(["commit", "-q", "-m", "bug"], in: repo, environment: ["PATH": "/usr/bin:/bin"]).0, 0)
+    }
+
+    func testThePreCommitFrameworkHookLooksAtTheAioFiles() throws {
+        let yaml = try String(
+            contentsOf: Paths.repository.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        XCTAssertTrue(yaml.contains("entry: aio-audit diff --staged --hook --"), yaml)
+        XCTAssertTrue(yaml.contains("files: ^(fs/aio\\.c|"), yaml)
+        XCTAssertTrue(yaml.contains("language: swift"), yaml)
+    }
+}
