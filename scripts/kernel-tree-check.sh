@@ -12,7 +12,8 @@
 #   - `diff --patch P fs/aio.c` with patches made here, in a temporary directory outside the tree:
 #     a harmless comment inside a function (exit 0, nothing introduced), the removal of
 #     lookup_ioctx()'s rcu_read_lock()/rcu_read_unlock() pair (exit 1, rcu-uncovered-deref
-#     introduced in lookup_ioctx), and a hunk whose context does not match (exit 2, one line);
+#     introduced in lookup_ioctx; the same on standard input with -v, both sides in kernel-tree
+#     mode), and a hunk whose context does not match (exit 2, one line);
 #   - nothing was written into the tree.
 # Prints one `ok:` or `FAIL:` line per check on standard error; exits 1 if any check failed, 2 on
 # a usage error.
@@ -46,12 +47,16 @@ touch "$work/stamp"
 sleep 1 # coarse file-system timestamps: anything written later is strictly newer
 cd "$tree"
 
+# A parse error listed (--verbose), or the warning that some remain; `-v` also counts them
+# ("..., 0 parse errors"), which is no error.
+parse_errors=': parse error: |parse errors? remains? '
+
 # ---- check, text ------------------------------------------------------------------------------
 run check "$tool" check fs/aio.c
 if [[ $status != 0 && $status != 1 ]]; then
 	fail "check fs/aio.c exited $status: $(head -c 500 "$work/check.err")"
-elif grep -q 'parse error' "$work/check.err"; then
-	fail "check fs/aio.c left parse errors: $(grep 'parse error' "$work/check.err" | head -n 3)"
+elif grep -qE "$parse_errors" "$work/check.err"; then
+	fail "check fs/aio.c left parse errors: $(grep -E "$parse_errors" "$work/check.err" | head -n 3)"
 else
 	pass "check fs/aio.c exited $status ($(grep -c ': error: ' "$work/check.out" || true) errors, $(grep -c ': warning: ' "$work/check.out" || true) warnings)"
 fi
@@ -60,8 +65,8 @@ fi
 run verbose "$tool" check --verbose fs/aio.c
 if ! grep -q '^fs/aio.c: parsed in kernel-tree mode' "$work/verbose.err"; then
 	fail "check --verbose fs/aio.c did not parse in kernel-tree mode: $(head -n 3 "$work/verbose.err")"
-elif grep -q 'parse error' "$work/verbose.err"; then
-	fail "check --verbose fs/aio.c lists parse errors: $(grep 'parse error' "$work/verbose.err" | head -n 3)"
+elif grep -qE "$parse_errors" "$work/verbose.err"; then
+	fail "check --verbose fs/aio.c lists parse errors: $(grep -E "$parse_errors" "$work/verbose.err" | head -n 3)"
 elif [[ $status != 0 && $status != 1 ]] || ! cmp -s "$work/check.out" "$work/verbose.out"; then
 	fail "check --verbose fs/aio.c exited $status or printed other findings than check"
 else
@@ -149,6 +154,20 @@ if edit no-rcu '{ if (!(inside && (line == "\trcu_read_lock();" || line == "\trc
 		fail "diff removing lookup_ioctx()'s RCU section: the text output does not show the finding"
 	else
 		pass "diff removing lookup_ioctx()'s RCU section exited 1: $introduced introduced ($rules)"
+	fi
+fi
+
+# The same patch on standard input, with -v: both sides parse in kernel-tree mode, as check does.
+if [[ -f $work/no-rcu.patch ]]; then
+	status=0
+	"$tool" diff --patch - fs/aio.c -v <"$work/no-rcu.patch" >"$work/stdin.out" 2>"$work/stdin.err" || status=$?
+	if [[ $status != 1 ]]; then
+		fail "diff --patch - (the RCU section removed) exited $status, not 1: $(head -c 500 "$work/stdin.err")"
+	elif ! grep -q '^fs/aio.c (before): parsed in kernel-tree mode, .* 0 parse errors$' "$work/stdin.err" ||
+		! grep -q '^fs/aio.c (after): parsed in kernel-tree mode, .* 0 parse errors$' "$work/stdin.err"; then
+		fail "diff -v does not say both sides parsed in kernel-tree mode: $(head -n 3 "$work/stdin.err")"
+	else
+		pass "diff --patch - -v exited 1: $(tr '\n' ';' <"$work/stdin.err")"
 	fi
 fi
 

@@ -8,16 +8,17 @@ import Foundation
 //   swift build -c release && .build/release/aio-audit-bench [--runs N] [--only SECTIONS] ...
 //
 // Sections: standalone (every corpus file), tree (the configured kernel tree), scaling (1x, 4x,
-// 16x a corpus file), paths (a function with 2^k abstract states). See BENCHMARKS.md.
+// 16x a corpus file), paths (a function with 2^k abstract states), hook (the installed pre-commit
+// hook on commits that do and do not touch fs/aio.c). See BENCHMARKS.md.
 
 let usage = """
-    usage: aio-audit-bench [--runs N] [--only standalone,tree,scaling,paths] [--corpus DIR] [--tree DIR]
+    usage: aio-audit-bench [--runs N] [--only standalone,tree,scaling,paths,hook] [--corpus DIR] [--tree DIR]
                            [--clang PATH] [--sparse PATH] [--scale-base FILE] [--sizes 1,4,16] [--ks 4,8,...]
 
     """
 
 struct Options {
-    static let sections = ["standalone", "tree", "scaling", "paths"]
+    static let sections = ["standalone", "tree", "scaling", "paths", "hook"]
     var runs = 11
     var only = Set(Options.sections)
     var corpus = "../shared/corpus"
@@ -449,6 +450,7 @@ print(
 defer { try? FileManager.default.removeItem(at: scratchRoot) }
 for (name, section) in [
     ("standalone", standalone), ("tree", kernelTree), ("scaling", scaling), ("paths", pathExplosion),
+    ("hook", hook),
 ] where options.only.contains(name) {
     let t0 = now()
     do {
