@@ -21,10 +21,23 @@ public enum ReviewReport {
         "\(r.count(.introduced)) introduced, \(r.count(.fixed)) fixed, \(r.count(.unchanged)) unchanged"
     }
 
-    /// The line a finding is about, on its side of the change: fixed findings are in the file
+    /// The lines of each side of a file's change, split once: fixed findings are in the file
     /// before the change, the others in the file after it.
-    static func side(of item: ReviewedFinding, in r: FileReview) -> FileCheck? {
-        item.change == .fixed ? r.before : r.after
+    struct Sides {
+        let before: [Substring]
+        let after: [Substring]
+
+        init(_ r: FileReview) {
+            before = r.before.map { Lines.of($0.unit.source) } ?? []
+            after = r.after.map { Lines.of($0.unit.source) } ?? []
+        }
+
+        func lines(of item: ReviewedFinding) -> [Substring] { item.change == .fixed ? before : after }
+
+        /// The text of the line the finding is on, on its side.
+        func source(of item: ReviewedFinding) -> Substring? {
+            FindingsReport.line(item.finding.line, of: lines(of: item))
+        }
     }
 
     public static func text(_ review: ChangeReview, colour: Bool) -> String {
@@ -59,6 +72,7 @@ public enum ReviewReport {
             out +=
                 "\(r.path):\(skipped.line):1: \("note:".cyan.bold) \(skipped.function)() not analysed: too many paths\n"
         }
+        let sides = Sides(r)
         var groups: [String: [ReviewedFinding]] = [:]
         for item in r.findings { groups[item.label, default: []].append(item) }
         let order = ["introduced", "fixed", "unchanged (now an error)", "unchanged (now a warning)", "unchanged"]
@@ -76,9 +90,7 @@ public enum ReviewReport {
                 for item in items {
                     let f = item.finding
                     out += "  \(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
-                    if let source = side(of: item, in: r)?.unit.source {
-                        out += FindingsReport.excerpt(Lines.of(source), line: f.line, column: f.column)
-                    }
+                    out += FindingsReport.excerpt(sides.lines(of: item), line: f.line, column: f.column)
                 }
             }
         }
@@ -154,12 +166,11 @@ public enum ReviewReport {
     }
 
     static func json(_ r: FileReview) -> JSONReview {
+        let sides = Sides(r)
         func items(_ c: ReviewClass) -> [JSONFinding] {
             r.findings.filter { $0.change == c }.map { item in
-                let lines = side(of: item, in: r).map { Lines.of($0.unit.source) } ?? []
-                return JSONFinding(
-                    item: item, side: c == .fixed ? "before" : "after",
-                    source: FindingsReport.line(item.finding.line, of: lines).map(String.init))
+                JSONFinding(
+                    item: item, side: c == .fixed ? "before" : "after", source: sides.source(of: item).map(String.init))
             }
         }
         return JSONReview(
@@ -196,11 +207,10 @@ public enum ReviewReport {
         }
         var results: [FindingsReport.SARIFResult] = []
         for r in review.files {
+            let sides = Sides(r)
             for item in r.findings {
-                let lines = side(of: item, in: r).map { Lines.of($0.unit.source) } ?? []
                 var result = FindingsReport.SARIFResult(
-                    finding: item.finding, source: FindingsReport.line(item.finding.line, of: lines),
-                    baselineState: item.change.baselineState)
+                    finding: item.finding, source: sides.source(of: item), baselineState: item.change.baselineState)
                 result.properties["side"] = item.change == .fixed ? "before" : "after"
                 if let previous = item.previousSeverity { result.properties["previousLevel"] = previous.rawValue }
                 if let patch = introducedBy[Identity.of(item.finding)] { result.properties["introducedBy"] = patch }

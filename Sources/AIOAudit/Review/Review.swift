@@ -220,15 +220,16 @@ public enum Review {
     /// Matches findings by identity, as many times as each identity occurs; a matched finding
     /// whose severity changed remembers the old one.
     public static func classify(before: [Finding], after: [Finding]) -> [ReviewedFinding] {
-        var remaining: [String: [Finding]] = [:]
-        for f in before { remaining[Identity.of(f), default: []].append(f) }
+        var earlier: [String: [Finding]] = [:]
+        for f in before { earlier[Identity.of(f), default: []].append(f) }
         var result: [ReviewedFinding] = []
         var matched: [String: Int] = [:]
         for f in after {
             let id = Identity.of(f)
-            if let old = remaining[id]?.first {
-                remaining[id]!.removeFirst()
-                matched[id, default: 0] += 1
+            let n = matched[id, default: 0]
+            if let old = earlier[id], n < old.count {
+                let old = old[n]
+                matched[id] = n + 1
                 result.append(
                     ReviewedFinding(
                         finding: f, change: .unchanged,
