@@ -89,6 +89,7 @@ struct ParseOptions: ParsableArguments {
     func reportParse(_ unit: TranslationUnitSyntax, side: String? = nil) {
         let name = side.map { "\(unit.path) (\($0))" } ?? unit.path
         var lines: [String] = []
+        if let note = unit.modeNote { lines.append("\(name): warning: \(note)") }
         if verbose {
             lines.append(
                 "\(name): parsed in \(unit.mode.rawValue) mode, \(unit.parseRounds) round\(unit.parseRounds == 1 ? "" : "s"), \(unit.functions.count) functions, \(unit.errors.count) parse error\(unit.errors.count == 1 ? "" : "s")"

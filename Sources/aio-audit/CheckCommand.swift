@@ -63,14 +63,25 @@ struct CheckCommand: ParsableCommand {
             write(FindingsReport.text(checks, colour: Terminal.colour))
             if let summary = FindingsReport.summary(checks) { write(summary + "\n", error: true) }
         case .json: write(FindingsReport.json(checks))
-        case .sarif: write(FindingsReport.sarif(checks))
-        case .github: write(FindingsReport.github(checks))
+        case .sarif: write(FindingsReport.sarif(repositoryRelative(checks)))
+        case .github: write(FindingsReport.github(repositoryRelative(checks)))
         }
         if inputErrors > 0 { throw ExitCode(2) }
         // Writing a baseline is the job asked for: it succeeded, whatever it records.
         if wroteBaseline { return }
         let errors = checks.map(\.errors).reduce(0, +) + (strict ? checks.map(\.warnings).reduce(0, +) : 0)
         if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Code scanning and annotations attach results to paths relative to the repository's top; the
+/// text names files as they were given, as compilers do.
+func repositoryRelative(_ checks: [FileCheck]) -> [FileCheck] {
+    let cwd = FileManager.default.currentDirectoryPath
+    return checks.map { c in
+        var c = c
+        c.rename(DisplayPath.of(c.unit.path, workingDirectory: cwd))
+        return c
     }
 }
 
@@ -82,19 +93,19 @@ struct AcceptedFindings: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Record the findings reported as the new baseline.", valueName: "file"))
     var writeBaseline: String?
 
-    /// Drops the accepted findings; with --write-baseline, records what is left and says so
-    /// (true: the baseline was written, which is then the command's whole job).
+    /// Drops the accepted findings; with --write-baseline, first records every finding reported
+    /// now, the accepted ones included (so `--baseline B --write-baseline B` updates B rather than
+    /// emptying it), and says so (true: the baseline was written, the command's whole job).
     func apply(to checks: inout [FileCheck]) throws -> Bool {
+        let all = checks.flatMap(\.findings)
         if let baseline {
             let accepted = try Baseline.read(baseline)
             for i in checks.indices { checks[i].applyBaseline(accepted) }
         }
         guard let writeBaseline else { return false }
-        let findings = checks.flatMap(\.findings)
-        try Baseline.write(findings, to: writeBaseline)
+        try Baseline.write(all, to: writeBaseline)
         write(
-            "aio-audit: wrote \(writeBaseline) (\(findings.count) finding\(findings.count == 1 ? "" : "s"))\n",
-            error: true)
+            "aio-audit: wrote \(writeBaseline) (\(all.count) finding\(all.count == 1 ? "" : "s"))\n", error: true)
         return true
     }
 }

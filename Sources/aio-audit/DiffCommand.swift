@@ -13,13 +13,13 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Say which findings a change introduces, fixes and leaves.",
         discussion: """
-            aio-audit diff --patch P [FILE]       a patch (git format-patch mail, unified diff, mbox series)
-            aio-audit diff BASE [HEAD] [-- PATH...] two revisions of a git work tree (no HEAD: the working tree)
-            aio-audit diff --staged               the index against HEAD (for a pre-commit hook)
+            aio-audit diff --patch P [FILE]          a patch (git format-patch mail, unified diff, mbox series)
+            aio-audit diff BASE [HEAD] [-- PATH...]  two revisions of a git work tree (no HEAD: the working tree)
+            aio-audit diff --staged                  the index against HEAD (for a pre-commit hook)
 
-            A patch that holds several messages (git format-patch, b4, an mbox) is reviewed message by
-            message, then as a whole; the exit status is 1 when any message introduces a finding.
-            Files are named relative to the top of their git repository.
+            A patch of several messages (git format-patch, b4, an mbox) is reviewed message by message, then as a whole; the exit status is 1 when any message introduces a finding or parse errors.
+
+            In a kernel tree, only the aio subsystem's files are reviewed unless FILE or paths name others. Files are named relative to the top of their git repository.
             """
     )
 
@@ -29,18 +29,23 @@ struct DiffCommand: ParsableCommand {
     var patch: String?
 
     @Flag(
-        help: "The patch is already applied to the file: undo it for \"before\" (found by itself when only that works)."
+        help:
+            "The files already hold the patch: it is undone for \"before\" (found by itself when the patch applies only in reverse)."
+    )
+    var applied = false
+
+    @Flag(
+        name: [.customShort("R"), .customLong("reverse"), .customLong("revert")],
+        help:
+            "Review the patch applied backwards, as git apply -R does: the files hold it, and undoing it is the change."
     )
     var reverse = false
 
-    @Flag(
-        name: [.customShort("R"), .long],
-        help: "Review the patch applied backwards (as git apply -R): undoing it is the change.")
-    var revert = false
-
     @Option(
         name: .long,
-        help: ArgumentHelp("Where the patch's files are (default: the current directory).", valueName: "dir"))
+        help: ArgumentHelp(
+            "Where the patch's paths start (default: the current directory, or the top of its git repository when the patch's files are there).",
+            valueName: "dir"))
     var tree: String?
 
     @Flag(help: "Review what is staged for commit against HEAD.")
@@ -70,9 +75,9 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if patch != nil && staged { throw ValidationError("--patch and --staged exclude each other") }
-        if reverse && revert { throw ValidationError("--reverse and --revert exclude each other") }
-        if patch == nil && (reverse || revert || tree != nil) {
-            throw ValidationError("--reverse, --revert and --tree go with --patch")
+        if applied && reverse { throw ValidationError("--applied and --reverse exclude each other") }
+        if patch == nil && (applied || reverse || tree != nil) {
+            throw ValidationError("--applied, --reverse and --tree go with --patch")
         }
         if patch != nil {
             guard positional.count <= 1 else { throw ValidationError("--patch takes at most one FILE") }
@@ -97,9 +102,10 @@ struct DiffCommand: ParsableCommand {
             var changes: Changes
             if let patch {
                 changes = try Changes.fromPatch(
-                    try Changes.readPatch(patch), name: patch, file: positional.first, tree: tree ?? cwd,
-                    direction: reverse || revert ? .applied : .either, workingDirectory: cwd)
-                if revert { changes = changes.reverted() }
+                    try Changes.readPatch(patch), name: patch, file: positional.first,
+                    tree: tree, direction: applied || reverse ? .applied : .either,
+                    workingDirectory: cwd)
+                if reverse { changes = changes.reverted() }
             } else {
                 changes = try Changes.fromGit(
                     directory: cwd, base: staged ? "HEAD" : positional.first,
@@ -108,20 +114,18 @@ struct DiffCommand: ParsableCommand {
             var base = parse.request(for: "")
             base.extraArguments = flags
             review = try Review.review(changes, base: base, profile: chosen)
+            if let w = accepted.writeBaseline {
+                // Everything the change leaves, the accepted findings included: writing over the
+                // baseline that was read updates it.
+                let left = review.files.flatMap { $0.findings.filter { $0.change != .fixed }.map(\.finding) }
+                try Baseline.write(left, to: w)
+                write("aio-audit: wrote \(w) (\(left.count) finding\(left.count == 1 ? "" : "s"))\n", error: true)
+            }
             if let baseline = accepted.baseline { review.accept(try Baseline.read(baseline)) }
         } catch {
             AIOAuditCommand.fail(error)
         }
         for p in review.parsed { parse.reportParse(p.unit, side: p.side) }
-        if let w = accepted.writeBaseline {
-            let left = review.files.flatMap { $0.findings.filter { $0.change != .fixed }.map(\.finding) }
-            do {
-                try Baseline.write(left, to: w)
-            } catch {
-                AIOAuditCommand.fail(error)
-            }
-            write("aio-audit: wrote \(w) (\(left.count) finding\(left.count == 1 ? "" : "s"))\n", error: true)
-        }
         write(
             hook
                 ? ReviewReport.hook(review, colour: Terminal.colour)

@@ -62,7 +62,7 @@ final class DeterminismTests: XCTestCase {
         let base = review.appendingPathComponent("base.c").path
         func patch(_ name: String) -> String { review.appendingPathComponent(name).path }
         // Every format for a patch that introduces a finding; JSON for the other kinds of patch.
-        let introducing = ["--patch", patch("bug.patch"), "--reverse", base]
+        let introducing = ["--patch", patch("bug.patch"), "--applied", base]
         var cases = ["text", "json", "sarif", "github"].map { (format: $0, arguments: introducing) }
         for arguments in [
             ["--patch", patch("bug.patch"), "-R", base], ["--patch", patch("fix.patch")],

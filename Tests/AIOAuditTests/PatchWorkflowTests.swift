@@ -48,7 +48,7 @@ final class PatchWorkflowTests: XCTestCase {
         XCTAssertTrue(r.out.contains("0 introduced, 1 fixed, 0 unchanged"), r.out)
         XCTAssertEqual(r.out.components(separatedBy: "note:").count, 2, "one note")
         // Said outright, it is the same review without the note.
-        let said = try diff(["--patch", fixture("fix.patch"), "--reverse", file.path])
+        let said = try diff(["--patch", fixture("fix.patch"), "--applied", file.path])
         XCTAssertFalse(said.out.contains("note:"), said.out)
         XCTAssertTrue(said.out.contains("0 introduced, 1 fixed, 0 unchanged"), said.out)
         // Forwards it still applies where it does not hold yet: no note.
@@ -109,6 +109,119 @@ final class PatchWorkflowTests: XCTestCase {
         XCTAssertEqual(patch.messages[0].subject, "[PATCH 1/1] aio: a subject that is long enough to be folded")
     }
 
+    func testAQuotedPrintableMailIsDecoded() throws {
+        let r = try diff(["--patch", fixture("fix-quoted-printable.patch"), "--tree", review.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("base.c: 0 introduced, 1 fixed, 0 unchanged"), r.out)
+        XCTAssertEqual(QuotedPrintable.decode(["a=3Db=", "c=09d", "=E2=80=94"]), ["a=bc\td", "\u{2014}"])
+    }
+
+    func testReverseIsGitApplysR() throws {
+        let file = try fixedCopy()
+        let r = try diff(["--patch", fixture("fix.patch"), "-R", file.path])
+        XCTAssertEqual(r.status, 1, "undoing the fix introduces the put")
+        XCTAssertTrue(r.out.contains("1 introduced, 0 fixed"), r.out)
+        XCTAssertEqual(try diff(["--patch", fixture("fix.patch"), "--reverse", file.path]).out, r.out)
+        XCTAssertEqual(try diff(["--patch", fixture("fix.patch"), "--revert", file.path]).out, r.out)
+        XCTAssertEqual(try diff(["--patch", fixture("fix.patch"), "--applied", "-R", file.path]).status, 2)
+    }
+
+    func testAChangeThatAddsParseErrorsIsNotPassedUnseen() throws {
+        let dir = try temporaryDirectory(self)
+        let base = try String(contentsOfFile: fixture("base.c"), encoding: .utf8)
+        let file = dir.appendingPathComponent("aio.c")
+        try Data(base.utf8).write(to: file)
+        // The work item loses its closing brace, and the file no longer parses after it.
+        let lines = base.split(separator: "\n", omittingEmptySubsequences: false)
+        let at = try XCTUnwrap(lines.firstIndex(of: "\tput_ctx(ctx);"))
+        XCTAssertEqual(lines[at + 1], "}")
+        let patch = "--- a/aio.c\n+++ b/aio.c\n@@ -\(at + 1),2 +\(at + 1),1 @@\n \tput_ctx(ctx);\n-}\n"
+        let p = dir.appendingPathComponent("p.patch")
+        try Data(patch.utf8).write(to: p)
+        let r = try diff(["--patch", p.path, file.path], in: dir)
+        XCTAssertEqual(r.status, 1, r.out + r.err)
+        XCTAssertTrue(r.out.contains("aio.c: warning: the change adds "), r.out)
+        let json = try diff(["--patch", p.path, file.path, "--format", "json"], in: dir)
+        XCTAssertTrue(json.out.contains("\"before\" : 0"), json.out)
+    }
+
+    func testInAKernelTreeOnlyTheAioFilesAreReviewed() throws {
+        let tree = try temporaryDirectory(self).appendingPathComponent("linux")
+        try FileManager.default.createDirectory(
+            at: tree.appendingPathComponent("fs"), withIntermediateDirectories: true)
+        let base = try Data(contentsOf: URL(fileURLWithPath: fixture("base.c")))
+        try base.write(to: tree.appendingPathComponent("fs/aio.c"))
+        try base.write(to: tree.appendingPathComponent("fs/other.c"))
+        let fix = try String(contentsOfFile: fixture("fix.patch"), encoding: .utf8)
+        let parts = fix.components(separatedBy: "diff --git")
+        XCTAssertEqual(parts.count, 2)
+        let body = "diff --git" + parts[1]
+        let both =
+            body.replacingOccurrences(of: "base.c", with: "fs/aio.c")
+            + body.replacingOccurrences(of: "base.c", with: "fs/other.c")
+        let p = tree.deletingLastPathComponent().appendingPathComponent("both.patch")
+        try Data(both.utf8).write(to: p)
+        let r = try diff(["--patch", p.path, "--tree", tree.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("skipped fs/other.c: outside the aio subsystem"), r.out)
+        XCTAssertTrue(r.out.contains("fs/aio.c: 0 introduced, 1 fixed"), r.out)
+        XCTAssertFalse(r.out.contains("fs/other.c: 0 introduced"), r.out)
+        XCTAssertTrue(r.out.contains("\n  fs/aio.c:91:2: error: "), "named as the patch names it: \(r.out)")
+        // Named as FILE, another file is reviewed.
+        let named = try diff(["--patch", p.path, tree.appendingPathComponent("fs/other.c").path])
+        XCTAssertTrue(named.out.contains("other.c: 0 introduced, 1 fixed"), named.out)
+    }
+
+    func testRevisionsOfAKernelTreeLookAtTheAioFiles() throws {
+        let repo = try temporaryDirectory(self).appendingPathComponent("linux")
+        try FileManager.default.createDirectory(
+            at: repo.appendingPathComponent("fs"), withIntermediateDirectories: true)
+        func git(_ arguments: [String]) throws {
+            let r = try runCommand(
+                ["git", "-C", repo.path, "-c", "user.name=T", "-c", "user.email=t@e.org"] + arguments)
+            XCTAssertEqual(r.status, 0, r.output)
+        }
+        try git(["init", "-q"])
+        let fixed = try String(contentsOf: try fixedCopy(), encoding: .utf8)
+        for name in ["fs/aio.c", "fs/other.c"] { try Data(fixed.utf8).write(to: repo.appendingPathComponent(name)) }
+        try git(["add", "."])
+        try git(["commit", "-q", "-m", "fixed"])
+        let buggy = try Data(contentsOf: URL(fileURLWithPath: fixture("base.c")))
+        for name in ["fs/aio.c", "fs/other.c"] { try buggy.write(to: repo.appendingPathComponent(name)) }
+        try git(["commit", "-q", "-am", "bugs"])
+        // From a subdirectory too: the aio files are named from the repository's top.
+        let r = try diff(["HEAD~1", "HEAD"], in: repo.appendingPathComponent("fs"))
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.out.hasPrefix("fs/aio.c: 1 introduced, 0 fixed"), r.out)
+        XCTAssertFalse(r.out.contains("other.c"), r.out)
+        let named = try diff(["HEAD~1", "HEAD", "--", "fs/other.c"], in: repo)
+        XCTAssertTrue(named.out.hasPrefix("fs/other.c: 1 introduced"), named.out)
+    }
+
+    func testAPatchFromASubdirectoryStartsAtTheRepositoryTop() throws {
+        let repo = try temporaryDirectory(self).appendingPathComponent("linux")
+        try FileManager.default.createDirectory(
+            at: repo.appendingPathComponent("fs"), withIntermediateDirectories: true)
+        XCTAssertEqual(try runCommand(["git", "-C", repo.path, "init", "-q"]).status, 0)
+        try Data(contentsOf: URL(fileURLWithPath: fixture("base.c"))).write(to: repo.appendingPathComponent("fs/aio.c"))
+        let fix = try Data(contentsOf: URL(fileURLWithPath: fixture("fix.patch")))
+        let patch = Data(String(decoding: fix, as: UTF8.self).replacingOccurrences(of: "base.c", with: "fs/aio.c").utf8)
+        let r = try diff(["--patch", "-"], in: repo.appendingPathComponent("fs"), input: patch)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.hasPrefix("fs/aio.c: 0 introduced, 1 fixed"), r.out)
+    }
+
+    func testFixedFindingsRaiseNoAlertInSARIF() throws {
+        let r = try diff(["--patch", fixture("fix.patch"), "--tree", review.path, "--format", "sarif"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let results = try XCTUnwrap((object["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        XCTAssertEqual(results.count, 1)
+        XCTAssertEqual(results[0]["kind"] as? String, "pass")
+        XCTAssertEqual(results[0]["level"] as? String, "none")
+        XCTAssertEqual(results[0]["baselineState"] as? String, "absent")
+        try validateSARIF(r.out, in: self)
+    }
+
     // MARK: Paths and lines as a CI expects them
 
     func testFilesAreNamedRelativeToTheRepository() throws {
@@ -128,7 +241,7 @@ final class PatchWorkflowTests: XCTestCase {
     func testEachFindingCarriesTheLineOfItsSide() throws {
         // The file holds the fix; undone in memory, the put is on a line the file no longer has.
         let file = try fixedCopy()
-        let r = try diff(["--patch", fixture("fix.patch"), "--reverse", file.path, "--format", "json"])
+        let r = try diff(["--patch", fixture("fix.patch"), "--applied", file.path, "--format", "json"])
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         let fixed = try XCTUnwrap(((json["files"] as? [[String: Any]])?.first?["fixed"] as? [[String: Any]])?.first)
         XCTAssertEqual(fixed["side"] as? String, "before")
@@ -140,7 +253,7 @@ final class PatchWorkflowTests: XCTestCase {
         // The text shows that line too, and SARIF gives it as the region's snippet.
         let text = try diff(["--patch", fixture("fix.patch"), "-R", file.path])
         XCTAssertTrue(text.out.contains(" | \tput_ctx(ctx);\n"), text.out)
-        let sarif = try diff(["--patch", fixture("fix.patch"), "--reverse", file.path, "--format", "sarif"]).out
+        let sarif = try diff(["--patch", fixture("fix.patch"), "--applied", file.path, "--format", "sarif"]).out
         XCTAssertTrue(sarif.contains("\"snippet\" : {\n"), sarif)
         XCTAssertTrue(sarif.contains("\"side\" : \"before\""), sarif)
         try validateSARIF(sarif, in: self)
@@ -202,6 +315,16 @@ final class PatchWorkflowTests: XCTestCase {
         try Baseline.write([f, g], to: path)
         XCTAssertEqual(Baseline.filter([f, g], accepted: try Baseline.read(path)).count, 0)
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("\"count\" : 2"))
+    }
+
+    func testUpdatingABaselineKeepsWhatItAccepted() throws {
+        let dir = try temporaryDirectory(self)
+        let path = dir.appendingPathComponent("b.json").path
+        XCTAssertEqual(try runTool(["check", fixture("base.c"), "--write-baseline", path]).status, 0)
+        let again = try runTool(["check", fixture("base.c"), "--baseline", path, "--write-baseline", path])
+        XCTAssertEqual(again.status, 0, again.err)
+        XCTAssertTrue(again.err.contains("(1 finding)"), again.err)
+        XCTAssertEqual(try Baseline.read(path).values.reduce(0, +), 1)
     }
 
     func testWritingABaselineSucceeds() throws {
@@ -292,6 +415,25 @@ final class CommandLineUsageTests: XCTestCase {
                 .split(separator: " ").joined(separator: " ")
             for id in Rules.identifiers { XCTAssertTrue(help.contains(id), "\(args) lacks \(id): \(help)") }
         }
+    }
+
+    func testTheSuppressionPseudoRuleIsExplained() throws {
+        let r = try runTool(["explain", "suppression-without-reason"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.out.hasPrefix("suppression-without-reason: "), r.out)
+    }
+
+    func testACompileDatabaseWithoutTheFileIsSaid() throws {
+        let dir = try temporaryDirectory(self)
+        try Data("[]".utf8).write(to: dir.appendingPathComponent("compile_commands.json"))
+        let file = dir.appendingPathComponent("aio.c")
+        try Data(contentsOf: URL(fileURLWithPath: Paths.fixture("aio_sample.c"))).write(to: file)
+        let r = try runTool(["check", file.path])
+        XCTAssertEqual(r.status, 1, "still checked, standalone")
+        XCTAssertTrue(r.err.contains("compile_commands.json has no entry for this file"), r.err)
+        let named = try runTool(["check", file.path, "-p", dir.appendingPathComponent("compile_commands.json").path])
+        XCTAssertEqual(named.status, 2)
+        XCTAssertTrue(named.err.contains("is not in the compile database"), named.err)
     }
 
     func testPatchWithStagedIsAUsageError() throws {

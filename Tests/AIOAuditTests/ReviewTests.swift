@@ -21,7 +21,7 @@ final class ReviewTests: XCTestCase {
 
     func testAppliedPatchCanBeUndoneAndRevertedPatchIntroduces() throws {
         let base = review.appendingPathComponent("base.c").path
-        let undone = try diff(["--patch", review.appendingPathComponent("bug.patch").path, "--reverse", base])
+        let undone = try diff(["--patch", review.appendingPathComponent("bug.patch").path, "--applied", base])
         XCTAssertEqual(undone.status, 1)
         XCTAssertTrue(undone.out.contains("1 introduced, 0 fixed"), undone.out)
         let reverted = try diff(["--patch", review.appendingPathComponent("bug.patch").path, "-R", base])
@@ -89,7 +89,7 @@ final class ReviewTests: XCTestCase {
         let r = try diff(["--patch", seed, before])
         XCTAssertEqual(r.status, 0)
         XCTAssertTrue(r.out.contains("0 introduced, 1 fixed, 0 unchanged"), r.out)
-        XCTAssertTrue(try diff(["--patch", seed, "--reverse", after]).out.contains("0 introduced, 1 fixed"))
+        XCTAssertTrue(try diff(["--patch", seed, "--applied", after]).out.contains("0 introduced, 1 fixed"))
         let backwards = try diff(["--patch", seed, "-R", after])
         XCTAssertEqual(backwards.status, 1)
         XCTAssertTrue(backwards.out.contains("1 introduced, 0 fixed"))

@@ -102,14 +102,20 @@ public enum Parser {
         var mainPath: String
         /// For kernel-tree mode, the compile database's directory (relative paths resolve there).
         var directory: String?
+        /// A compile database found above the file that has no entry for it.
+        var note: String? = nil
     }
 
     static func arguments(for request: ParseRequest) throws -> Setup {
         let absolute = URL(fileURLWithPath: request.path).standardizedFileURL.path
         if !request.standalone {
             let database: CompileDatabase?
-            if let dir = request.compileDatabaseDirectory {
-                database = try CompileDatabase.load(directory: dir)
+            if var dir = request.compileDatabaseDirectory {
+                // -p names the directory, as clang-tidy takes it; the database file itself will do.
+                if (dir as NSString).lastPathComponent == "compile_commands.json" {
+                    dir = (dir as NSString).deletingLastPathComponent
+                }
+                database = try CompileDatabase.load(directory: dir.isEmpty ? "." : dir)
                 guard database != nil else {
                     throw InputError(dir, "has no compile_commands.json")
                 }
@@ -126,8 +132,15 @@ public enum Parser {
                 if request.compileDatabaseDirectory != nil {
                     throw InputError(
                         request.path,
-                        "is not in the compile database \(database.path) (build it first, e.g. make fs/aio.o)")
+                        "is not in the compile database \(database.path) (build the file, then regenerate the database: make fs/aio.o && scripts/clang-tools/gen_compile_commands.py)"
+                    )
                 }
+                return Setup(
+                    mode: .standalone, arguments: StandaloneMode.arguments + request.extraArguments, mainPath: absolute,
+                    directory: nil,
+                    note:
+                        "\(database.path) has no entry for this file (made in another directory?): parsed standalone; regenerate it, or give -p DIR"
+                )
             }
         }
         return Setup(
@@ -301,7 +314,7 @@ public enum Parser {
         }
         return TranslationUnitSyntax(
             path: request.path, mode: setup.mode, functions: functions, globals: globals, errors: [],
-            synthesised: [], parseRounds: 1, compileArguments: setup.arguments, source: text)
+            synthesised: [], parseRounds: 1, compileArguments: setup.arguments, source: text, modeNote: setup.note)
     }
 }
 

@@ -143,4 +143,6 @@ public struct TranslationUnitSyntax: Sendable {
     public var compileArguments: [String]
     /// The text that was parsed (the file, or the patched contents in memory).
     public var source: String
+    /// Why the mode is not what the user may expect (a compile database that lacks the file).
+    public var modeNote: String? = nil
 }

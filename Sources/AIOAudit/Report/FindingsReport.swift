@@ -58,14 +58,14 @@ public enum FindingsReport {
         return out
     }
 
-    static func excerpt(_ lines: [Substring], line: Int, column: Int) -> String {
+    static func excerpt(_ lines: [Substring], line: Int, column: Int, indent: String = "") -> String {
         guard line >= 1, line <= lines.count else { return "" }
         let text = lines[line - 1]
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
         var caret = ""
         for (i, ch) in text.enumerated() where i < column - 1 { caret.append(ch == "\t" ? "\t" : " ") }
-        return " \(number) | \(text)\n \(gutter) | \(caret)\("^".green.bold)\n"
+        return "\(indent) \(number) | \(text)\n\(indent) \(gutter) | \(caret)\("^".green.bold)\n"
     }
 
     public static func summary(_ checks: [FileCheck]) -> String? {
@@ -114,6 +114,8 @@ public enum FindingsReport {
         public var source: Substring?
         public var baselineState: String?
         public var properties: [String: String] = [:]
+        /// SARIF's result kind: "fail" (the default) or "pass" (a finding a change fixed).
+        public var kind = "fail"
     }
 
     public static func sarif(_ checks: [FileCheck]) -> String {
@@ -165,7 +167,7 @@ public enum FindingsReport {
             }
             var result: [String: Any] = [
                 "ruleId": f.rule,
-                "level": f.severity.rawValue,
+                "level": item.kind == "fail" ? f.severity.rawValue : "none",
                 "message": ["text": f.message],
                 "locations": [location],
                 "partialFingerprints": ["aioAuditIdentity/v1": Identity.of(f)],
@@ -174,6 +176,7 @@ public enum FindingsReport {
             if let index = ruleTypes.firstIndex(where: { $0.id == f.rule }) { result["ruleIndex"] = index }
             if !flow.isEmpty { result["codeFlows"] = [["threadFlows": [["locations": flow]]]] }
             if let state = item.baselineState { result["baselineState"] = state }
+            if item.kind != "fail" { result["kind"] = item.kind }
             if !item.properties.isEmpty { result["properties"] = item.properties }
             results.append(result)
         }

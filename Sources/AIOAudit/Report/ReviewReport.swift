@@ -46,6 +46,7 @@ public enum ReviewReport {
         var out = ""
         for n in review.notes { out += "\("note:".cyan.bold) \(n)\n" }
         for s in review.skipped { out += "skipped \(s)\n" }
+        if review.files.isEmpty { out += "no C file to review in the change\n" }
         for p in review.patches {
             if review.isSeries { out += "\((p.title ?? "patch").bold)\n" }
             for r in p.files { out += text(r) }
@@ -68,6 +69,7 @@ public enum ReviewReport {
     /// line of the side each belongs to.
     static func text(_ r: FileReview) -> String {
         var out = "\(r.path.bold): \(counts(r))\n"
+        if r.addedParseErrors > 0 { out += "\(r.path): \("warning:".magenta.bold) \(addedParseErrors(r))\n" }
         for skipped in r.after?.notAnalysed ?? [] {
             out +=
                 "\(r.path):\(skipped.line):1: \("note:".cyan.bold) \(skipped.function)() not analysed: too many paths\n"
@@ -90,11 +92,17 @@ public enum ReviewReport {
                 for item in items {
                     let f = item.finding
                     out += "  \(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
-                    out += FindingsReport.excerpt(sides.lines(of: item), line: f.line, column: f.column)
+                    out += FindingsReport.excerpt(sides.lines(of: item), line: f.line, column: f.column, indent: "  ")
                 }
             }
         }
         return out
+    }
+
+    static func addedParseErrors(_ r: FileReview) -> String {
+        let n = r.addedParseErrors
+        return
+            "the change adds \(n) parse error\(n == 1 ? "" : "s") (\(r.after?.unit.mode.rawValue ?? "") mode): code \(n == 1 ? "it touches is" : "they touch is") not analysed (-v lists them)"
     }
 
     /// What a pre-commit hook prints: only what the change introduces, and one line.
@@ -105,22 +113,34 @@ public enum ReviewReport {
         var introduced: [Finding] = []
         for r in review.files {
             let items = r.findings.filter { $0.change == .introduced }.map(\.finding)
+            if r.addedParseErrors > 0 {
+                out += "\(r.path): \("warning:".magenta.bold) \(addedParseErrors(r))\n"
+            }
             guard var after = r.after, !items.isEmpty else { continue }
             after.findings = items
             after.notAnalysed = []
             out += FindingsReport.text([after], colour: colour)
             introduced += items
         }
-        let files = review.files.map(\.path)
-        let scope = files.isEmpty ? "no C file of the aio subsystem" : files.joined(separator: ", ")
-        if introduced.isEmpty {
+        let files = review.files.map(\.path).joined(separator: ", ")
+        let broken = review.files.map(\.addedParseErrors).reduce(0, +)
+        if review.files.isEmpty {
+            out += "aio-audit: the commit changes no C file of the aio subsystem: nothing to review\n"
+        } else if introduced.isEmpty && broken == 0 {
             let fixed = review.files.map { $0.count(.fixed) }.reduce(0, +)
-            out += "aio-audit: the commit introduces no finding in \(scope)\(fixed > 0 ? " (it fixes \(fixed))" : "")\n"
+            out += "aio-audit: the commit introduces no finding in \(files)\(fixed > 0 ? " (it fixes \(fixed))" : "")\n"
         } else {
             let errors = introduced.filter { $0.severity == .error }.count
             let warnings = introduced.count - errors
+            var parts: [String] = []
+            if !introduced.isEmpty {
+                parts.append(
+                    "\(errors) error\(errors == 1 ? "" : "s") and \(warnings) warning\(warnings == 1 ? "" : "s")")
+            }
+            if broken > 0 { parts.append("\(broken) parse error\(broken == 1 ? "" : "s")") }
+            let what = parts.joined(separator: " and ")
             out +=
-                "aio-audit: the commit introduces \(errors) error\(errors == 1 ? "" : "s") and \(warnings) warning\(warnings == 1 ? "" : "s") in \(scope); commit blocked (git commit --no-verify skips this check)\n"
+                "aio-audit: the commit introduces \(what) in \(files); commit blocked (git commit --no-verify skips this check)\n"
         }
         return out
     }
@@ -145,9 +165,15 @@ public enum ReviewReport {
         }
     }
 
+    struct JSONParseErrors: Encodable {
+        var before: Int?
+        var after: Int?
+    }
+
     struct JSONReview: Encodable {
         var file: String
         var mode: String?
+        var parseErrors: JSONParseErrors
         var introduced: [JSONFinding]
         var fixed: [JSONFinding]
         var unchanged: [JSONFinding]
@@ -174,7 +200,9 @@ public enum ReviewReport {
             }
         }
         return JSONReview(
-            file: r.path, mode: r.mode?.rawValue, introduced: items(.introduced), fixed: items(.fixed),
+            file: r.path, mode: r.mode?.rawValue,
+            parseErrors: JSONParseErrors(before: r.before?.unit.errors.count, after: r.after?.unit.errors.count),
+            introduced: items(.introduced), fixed: items(.fixed),
             unchanged: items(.unchanged))
     }
 
@@ -211,6 +239,9 @@ public enum ReviewReport {
             for item in r.findings {
                 var result = FindingsReport.SARIFResult(
                     finding: item.finding, source: sides.source(of: item), baselineState: item.change.baselineState)
+                // A fixed finding is no problem of the code after the change: code scanning must
+                // not raise it as an alert (at a line of the file before the change).
+                if item.change == .fixed { result.kind = "pass" }
                 result.properties["side"] = item.change == .fixed ? "before" : "after"
                 if let previous = item.previousSeverity { result.properties["previousLevel"] = previous.rawValue }
                 if let patch = introducedBy[Identity.of(item.finding)] { result.properties["introducedBy"] = patch }

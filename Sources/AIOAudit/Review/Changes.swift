@@ -22,6 +22,37 @@ public struct Changes: Sendable {
 
     static func isChecked(_ path: String) -> Bool { path.hasSuffix(".c") }
 
+    /// The aio subsystem's files: in a kernel tree, what a review looks at unless told otherwise
+    /// (the model is for them; other files of a kernel change would parse, at a cost, for nothing).
+    public static let aioSubsystem = [
+        "fs/aio.c", "include/linux/aio.h", "include/linux/aio_types.h", "include/uapi/linux/aio_abi.h",
+    ]
+
+    /// A kernel tree holds fs/aio.c at its top.
+    public static func isKernelTree(_ directory: String) -> Bool {
+        FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("fs/aio.c"))
+    }
+
+    /// Where a patch's paths start when no tree is given: the working directory when the files
+    /// the patch changes are there, else the top of the git repository around it (where `git
+    /// apply` takes them from, run in a subdirectory), else the working directory.
+    static func defaultTree(for patch: Patch, workingDirectory: String) -> String {
+        let existing = patch.files.filter { !$0.isNew }.map { $0.oldPath ?? $0.path }
+        func holds(_ dir: String) -> Bool {
+            existing.contains { FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent($0)) }
+        }
+        if existing.isEmpty || holds(workingDirectory) { return workingDirectory }
+        var dir = (workingDirectory as NSString).standardizingPath
+        while true {
+            if FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(".git")) {
+                return holds(dir) ? dir : workingDirectory
+            }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { return workingDirectory }
+            dir = parent
+        }
+    }
+
     /// How a patch meets the files it names.
     public enum Direction: Sendable {
         /// The files do not hold it yet.
@@ -52,11 +83,14 @@ public struct Changes: Sendable {
     }
 
     /// A patch applied in memory: to `file` when given, otherwise to the files it names under
-    /// `tree`. `name` is how errors name the patch.
+    /// `tree` (nil: the working directory, or, when the patch's files are not there, the top of
+    /// the git repository around it, as `git apply` takes them). `name` is how errors name the
+    /// patch.
     public static func fromPatch(
-        _ text: String, name: String, file: String?, tree: String, direction: Direction, workingDirectory: String
+        _ text: String, name: String, file: String?, tree: String?, direction: Direction, workingDirectory: String
     ) throws -> Changes {
         let patch = try Patch.parse(text, name: name)
+        let tree = tree ?? defaultTree(for: patch, workingDirectory: workingDirectory)
         var changes = Changes()
         var messages = patch.messages
         if let file {
@@ -80,10 +114,18 @@ public struct Changes: Sendable {
             changes.skipped += others.map { "\($0): not the file given" }
             for i in messages.indices { messages[i].files.removeAll { !matching.contains($0.path) } }
         }
+        // In a kernel tree, without a FILE, only the aio subsystem's files are reviewed.
+        let scoped = file == nil && isKernelTree(tree)
         var seenSkipped: Set<String> = []
         for i in messages.indices {
             messages[i].files.removeAll { fp in
-                let why = !isChecked(fp.path) ? "not a C file" : fp.isBinary ? "binary patch" : nil
+                let why =
+                    !isChecked(fp.path)
+                    ? "not a C file"
+                    : fp.isBinary
+                        ? "binary patch"
+                        : scoped && !aioSubsystem.contains(fp.path)
+                            ? "outside the aio subsystem (give it as FILE to review it)" : nil
                 if let why, seenSkipped.insert(fp.path).inserted { changes.skipped.append("\(fp.path): \(why)") }
                 return why != nil
             }
@@ -105,7 +147,7 @@ public struct Changes: Sendable {
                 }
                 let where_ = application.order.compactMap { application.files[$0]?.display }.joined(separator: ", ")
                 changes.notes.append(
-                    "\(name == "-" ? "the patch" : name) is already applied to \(where_): reviewed as the change it made (as --reverse)"
+                    "\(name == "-" ? "standard input" : name) is already applied to \(where_): reviewed as the change it made (as --reverse)"
                 )
             }
         }
@@ -124,6 +166,8 @@ public struct Changes: Sendable {
     {
         let git = Git(directory: directory)
         let top = try git.topLevel()
+        // In a kernel tree, without paths, only the aio subsystem's files are reviewed.
+        let paths = paths.isEmpty && isKernelTree(top) ? aioSubsystem.map { ":(top)" + $0 } : paths
         let baseCommit = try git.commit(base ?? "HEAD")
         let headCommit = try head.map { try git.commit($0) }
         var changes = Changes()
@@ -204,11 +248,16 @@ struct PatchApplication {
             let location = file ?? (tree as NSString).appendingPathComponent(named)
             let text = exists ? try Parser.readSource(ParseRequest(path: location)) : nil
             files[key] = Tracked(
-                location: location, display: DisplayPath.of(location, workingDirectory: workingDirectory),
+                location: location, display: display(location),
                 original: text, final: text)
             order.append(key)
         }
         return key
+    }
+
+    /// A file of the tree is named as the patch names it when no repository holds it.
+    func display(_ location: String) -> String {
+        DisplayPath.of(location, workingDirectory: workingDirectory, tree: file == nil ? tree : nil)
     }
 
     func title(_ message: PatchMessage, _ index: Int, of count: Int) -> String? {
@@ -245,7 +294,7 @@ struct PatchApplication {
                 if file == nil, let new = fp.newPath, new != present {
                     aliases[new] = key
                     f.location = (tree as NSString).appendingPathComponent(new)
-                    f.display = DisplayPath.of(f.location, workingDirectory: workingDirectory)
+                    f.display = display(f.location)
                 }
                 files[key] = f
                 index += 1
@@ -299,9 +348,10 @@ struct PatchApplication {
 }
 
 /// How reports name a file: relative to the top of the git repository that holds it (what code
-/// scanning and annotations attach to), else to the working directory, else as given.
+/// scanning and annotations attach to), else to the tree a patch names it in, else to the working
+/// directory, else as given.
 public enum DisplayPath {
-    public static func of(_ path: String, workingDirectory: String) -> String {
+    public static func of(_ path: String, workingDirectory: String, tree: String? = nil) -> String {
         let absolute =
             ((path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path))
             as NSString).standardizingPath
@@ -313,8 +363,13 @@ public enum DisplayPath {
             if directory == "/" { break }
             directory = (directory as NSString).deletingLastPathComponent
         }
-        let cwd = (workingDirectory as NSString).standardizingPath
-        return relative(absolute, to: cwd) ?? path
+        if let tree, let named = relative(absolute, to: absoluteDirectory(tree, workingDirectory)) { return named }
+        return relative(absolute, to: (workingDirectory as NSString).standardizingPath) ?? path
+    }
+
+    static func absoluteDirectory(_ dir: String, _ workingDirectory: String) -> String {
+        ((dir.hasPrefix("/") ? dir : (workingDirectory as NSString).appendingPathComponent(dir)) as NSString)
+            .standardizingPath
     }
 
     static func relative(_ path: String, to directory: String) -> String? {

@@ -45,7 +45,8 @@ public struct Patch: Sendable {
     public static func parse(_ text: String, name: String) throws -> Patch {
         var messages: [PatchMessage] = [PatchMessage()]
         var current: FilePatch?
-        let lines = Lines.of(text).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
+        let lines = QuotedPrintable.decodingMessages(
+            Lines.of(text).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) })
         var i = 0
         func finish() {
             if let c = current { messages[messages.count - 1].files.append(c) }
@@ -271,5 +272,77 @@ extension FilePatch {
             if expected - delta < 0 && expected + delta > lines.count { break }
         }
         return nil
+    }
+}
+
+/// Mail bodies sent as quoted-printable (`Content-Transfer-Encoding: quoted-printable`), which
+/// `git am` decodes: `=3D` is `=`, a line ending in `=` goes on in the next.
+enum QuotedPrintable {
+    /// The lines with the body of every quoted-printable message decoded; other lines as they are.
+    static func decodingMessages(_ lines: [String]) -> [String] {
+        guard lines.contains(where: { isQuotedPrintableHeader($0) }) else { return lines }
+        var out: [String] = []
+        var i = 0
+        while i < lines.count {
+            // A message: from its separator (or the start) to the next separator.
+            var end = i + 1
+            while end < lines.count, !(Patch.isMessageSeparator(lines[end]) && lines[end - 1].isEmpty) { end += 1 }
+            let message = Array(lines[i..<end])
+            let headerEnd = message.firstIndex(of: "") ?? message.count
+            if message[..<headerEnd].contains(where: { isQuotedPrintableHeader($0) }) {
+                out += message[..<headerEnd]
+                out += decode(Array(message[headerEnd...]))
+            } else {
+                out += message
+            }
+            i = end
+        }
+        return out
+    }
+
+    static func isQuotedPrintableHeader(_ line: String) -> Bool {
+        line.lowercased().hasPrefix("content-transfer-encoding:") && line.lowercased().contains("quoted-printable")
+    }
+
+    /// Decoded lines: soft line breaks joined, `=XX` escapes turned into their bytes (UTF-8).
+    static func decode(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        var pending: [UInt8] = []
+        for line in lines {
+            var bytes = Array(line.utf8)
+            let soft = bytes.last == UInt8(ascii: "=")
+            if soft { bytes.removeLast() }
+            var k = 0
+            while k < bytes.count {
+                if bytes[k] == UInt8(ascii: "="), let value = hex(bytes, k + 1) {
+                    pending.append(value)
+                    k += 3
+                } else {
+                    pending.append(bytes[k])
+                    k += 1
+                }
+            }
+            if !soft {
+                out.append(String(decoding: pending, as: UTF8.self))
+                pending = []
+            }
+        }
+        if !pending.isEmpty { out.append(String(decoding: pending, as: UTF8.self)) }
+        return out
+    }
+
+    /// The byte two hexadecimal digits at `at` spell.
+    static func hex(_ bytes: [UInt8], _ at: Int) -> UInt8? {
+        guard at + 1 < bytes.count else { return nil }
+        func digit(_ b: UInt8) -> UInt8? {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+        }
+        guard let high = digit(bytes[at]), let low = digit(bytes[at + 1]) else { return nil }
+        return high << 4 | low
     }
 }

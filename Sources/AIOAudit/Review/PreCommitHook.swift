@@ -5,9 +5,7 @@ public enum PreCommitHook {
     static let marker = "# installed by aio-audit hook install"
 
     /// The aio subsystem's files: what the hook looks at unless told otherwise.
-    public static let defaultPaths = [
-        "fs/aio.c", "include/linux/aio.h", "include/linux/aio_types.h", "include/uapi/linux/aio_abi.h",
-    ]
+    public static let defaultPaths = Changes.aioSubsystem
 
     /// The hook: it asks git first whether the commit touches the files it looks at, so that a
     /// commit elsewhere costs one `git diff --cached --quiet`, not a parse. The tool is the one on
@@ -49,7 +47,9 @@ public enum PreCommitHook {
             decoding: try git.run(["rev-parse", "--git-path", "hooks"], input: directory), as: UTF8.self
         )
         .trimmingCharacters(in: .whitespacesAndNewlines)
-        if !hooks.hasPrefix("/") { hooks = (directory as NSString).appendingPathComponent(hooks) }
+        if !hooks.hasPrefix("/") {
+            hooks = ((directory as NSString).appendingPathComponent(hooks) as NSString).standardizingPath
+        }
         let path = (hooks as NSString).appendingPathComponent("pre-commit")
         if FileManager.default.fileExists(atPath: path), !force {
             throw InputError(path, "exists already; use --force to replace it")

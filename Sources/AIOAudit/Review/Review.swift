@@ -44,6 +44,13 @@ public struct FileReview: Sendable {
     /// How the file was parsed (the side after the change, or before it when it was deleted).
     public var mode: ParseMode? { (after ?? before)?.unit.mode }
 
+    /// Parse errors the change adds: code they touch is missing from the review of the change,
+    /// which counts as something it introduces (a patch that breaks the file hides its findings).
+    public var addedParseErrors: Int {
+        guard let after else { return 0 }
+        return max(0, after.unit.errors.count - (before?.unit.errors.count ?? 0))
+    }
+
     public func count(_ c: ReviewClass) -> Int { findings.filter { $0.change == c }.count }
 }
 
@@ -70,6 +77,9 @@ public struct PatchReview: Sendable {
     public var files: [FileReview]
 
     public var introduced: Int { files.map { $0.count(.introduced) }.reduce(0, +) }
+
+    /// Whether the message introduces a finding or parse errors.
+    public var introducesAnything: Bool { introduced > 0 || files.contains { $0.addedParseErrors > 0 } }
 }
 
 /// A whole change reviewed: each message of a series on its own, and the change as a whole.
@@ -108,7 +118,8 @@ public struct ChangeReview: Sendable {
     /// Whether anything is introduced: by the change as a whole, or by any message of a series
     /// (a series must not break on the way: bisection lands on every message).
     public var introducesAnything: Bool {
-        files.contains { $0.count(.introduced) > 0 } || patches.contains { $0.introduced > 0 }
+        files.contains { $0.count(.introduced) > 0 || $0.addedParseErrors > 0 }
+            || patches.contains { $0.introducesAnything }
     }
 }
 
@@ -300,8 +311,25 @@ extension FileCheck {
     }
 }
 
-enum Suppression {
-    static let ruleWithoutReason = "suppression-without-reason"
+public enum Suppression {
+    public static let ruleWithoutReason = "suppression-without-reason"
+
+    /// What `aio-audit explain suppression-without-reason` prints: it is reported like a rule.
+    public static let explanation = """
+        \(ruleWithoutReason): an `aio-audit: ignore RULE` comment that gives no reason
+
+        A suppression is a reviewed decision that a finding is not a bug here; the reason is what
+        the next reader needs to trust it. A suppression without one is not honoured: the finding
+        it would hide is still reported, and so is the suppression, once (a warning).
+
+        Reported:
+            put_ioctx(ctx); /* aio-audit: ignore put-outside-pin */
+
+        Honoured:
+            /* aio-audit: ignore put-outside-pin the request's reference outlives this put */
+            put_ioctx(ctx);
+
+        """
 
     /// (rule, reason) of an `aio-audit: ignore` comment on the line.
     static func parse(_ line: Substring) -> (rule: String, reason: String)? {
