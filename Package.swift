@@ -77,5 +77,5 @@ let package = Package(
             linkerSettings: clangLink
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -128,7 +128,7 @@ public struct ProgramPoint {
     }
 }
 
-public protocol Rule {
+public protocol Rule: Sendable {
     static var id: String { get }
     static var summary: String { get }
     static var rationale: String { get }

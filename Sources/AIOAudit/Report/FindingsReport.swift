@@ -1,5 +1,5 @@
 import Foundation
-import Rainbow
+@preconcurrency import Rainbow
 
 /// Everything `check` learnt about one file.
 public struct FileCheck: Sendable {

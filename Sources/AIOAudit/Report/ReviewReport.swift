@@ -1,5 +1,5 @@
 import Foundation
-import Rainbow
+@preconcurrency import Rainbow
 
 public enum ReviewFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github

@@ -1,3 +1,5 @@
+import Foundation
+
 /// pin-drop-without-wakeup: a decrement of a pin counter that the teardown waits on, on a path
 /// that never wakes the waiters.
 public struct PinDropWithoutWakeup: Rule {
@@ -30,32 +32,50 @@ public struct PinDropWithoutWakeup: Rule {
     ]
 
     /// What does not depend on the path, worked out once per event (a point is visited once per
-    /// path through it).
-    final class Memo {
-        var wakes: [String: Bool] = [:]
-        var callers: [String: [(FlowGraph, Event)]] = [:]
+    /// path through it). A rule value runs on one engine's thread; the lock keeps the cache sound
+    /// should one ever be shared.
+    final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var wakes: [String: Bool] = [:]
+        private var callers: [String: [(FlowGraph, Event)]] = [:]
+
+        func wakes(_ key: String, _ compute: () -> Bool) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = wakes[key] { return known }
+            let result = compute()
+            wakes[key] = result
+            return result
+        }
+
+        func callers(_ function: String, _ compute: () -> [(FlowGraph, Event)]) -> [(FlowGraph, Event)] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = callers[function] { return known }
+            let result = compute()
+            callers[function] = result
+            return result
+        }
     }
     let memo = Memo()
 
     public init() {}
 
     func wakes(after e: Event, in g: FlowGraph, object: String) -> Bool {
-        let key = "\(g.function)|\(e.line)|\(e.column)|\(e.text)|\(object)"
-        if let known = memo.wakes[key] { return known }
-        let result = Self.wakes(after: e, in: g, object: object)
-        memo.wakes[key] = result
-        return result
+        memo.wakes("\(g.function)|\(e.line)|\(e.column)|\(e.text)|\(object)") {
+            Self.wakes(after: e, in: g, object: object)
+        }
     }
 
     func callSites(of function: String, _ model: FileModel) -> [(FlowGraph, Event)] {
-        if let known = memo.callers[function] { return known }
-        var sites: [(FlowGraph, Event)] = []
-        for name in model.order {
-            guard let caller = model.graphs[name] else { continue }
-            for e in caller.allEvents where e.kind == .call && e.callee == function { sites.append((caller, e)) }
+        memo.callers(function) {
+            var sites: [(FlowGraph, Event)] = []
+            for name in model.order {
+                guard let caller = model.graphs[name] else { continue }
+                for e in caller.allEvents where e.kind == .call && e.callee == function { sites.append((caller, e)) }
+            }
+            return sites
         }
-        memo.callers[function] = sites
-        return sites
     }
 
     static let waking: Set<String> = [
