@@ -16,7 +16,7 @@ enum Synthetic {
         var names = try definedNames(path, source)
         for _ in 0..<4 {
             let text = concatenate(source, copies: copies, renaming: names)
-            let unit = try Parser.parse(ParseRequest(path: path, contents: text, standalone: true))
+            let unit = try Pipeline.parse(ParseRequest(path: path, contents: text, standalone: true))
             let more = Set(unit.errors.compactMap(redefinedName)).subtracting(names)
             if more.isEmpty { return text }
             names.formUnion(more.map { $0.replacingOccurrences(of: "_c\\d+$", with: "", options: .regularExpression) })
@@ -57,7 +57,7 @@ enum Synthetic {
 
     /// Names the file defines at file scope, from the parse and a few patterns.
     static func definedNames(_ path: String, _ source: String) throws -> Set<String> {
-        let unit = try Parser.parse(ParseRequest(path: path, contents: source, standalone: true))
+        let unit = try Pipeline.parse(ParseRequest(path: path, contents: source, standalone: true))
         var names = Set(unit.functions.map(\.name))
         names.formUnion(unit.globals.map(\.name))
         let patterns = [

@@ -182,8 +182,8 @@ func standalone() throws {
         let dir = scratchRoot.appendingPathComponent("standalone-\(index)")
         let reference = try standaloneReference(path, in: dir)
         let request = ParseRequest(path: path, standalone: true)
-        var unit = try Parser.parse(request)
-        let graphs = FileGraphs(unit: unit).graphs
+        var unit = try Pipeline.parse(request)
+        let graphs = Pipeline.graphs(unit).graphs
         // The seed pair is measured with the seed patch (forwards on the file before it, in
         // reverse on the file after it); every other file with a generated one-line change.
         var patch: [String]
@@ -203,8 +203,8 @@ func standalone() throws {
         var suite = Suite()
         if haveClang { suite.add("clang", process: options.clang, ["-fsyntax-only"] + reference.clangArgs) }
         if haveSparse { suite.add("sparse", process: options.sparse, reference.sparseArgs) }
-        suite.add("parse") { unit = try Parser.parse(request) }
-        suite.add("graphs") { _ = FileGraphs(unit: unit) }
+        suite.add("parse") { unit = try Pipeline.parse(request) }
+        suite.add("graphs") { _ = Pipeline.graphs(unit) }
         suite.add("analysis") { analyse(graphs, of: unit) }
         suite.add("check", process: options.tool, ["check", path, "--standalone"])
         suite.add(
@@ -258,8 +258,8 @@ func kernelTree() throws {
     let compiler = invocation.arguments.first ?? options.clang
     let flags = Array(invocation.arguments.dropFirst())
     let request = ParseRequest(path: treeFile)
-    var unit = try Parser.parse(request)
-    let graphs = FileGraphs(unit: unit).graphs
+    var unit = try Pipeline.parse(request)
+    let graphs = Pipeline.graphs(unit).graphs
     // A one-line change inside the middle function, written outside the tree.
     let dir = scratchRoot.appendingPathComponent("tree")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -281,7 +281,7 @@ func kernelTree() throws {
             + (kbuild + flags).map(quote).joined(separator: " ")
         suite.add("sparse", process: "sh", ["-c", command])
     }
-    suite.add("parse") { unit = try Parser.parse(request) }
+    suite.add("parse") { unit = try Pipeline.parse(request) }
     suite.add("analysis") { analyse(graphs, of: unit) }
     suite.add("check", process: options.tool, ["check", treeFile])
     suite.add("diff", process: options.tool, ["diff", "--patch", patch.path, treeFile])
@@ -330,16 +330,16 @@ func scaling() throws {
         let path = dir.appendingPathComponent("aio-x\(n).c").path
         try Data(Synthetic.scaled(base, copies: n).utf8).write(to: URL(fileURLWithPath: path))
         let request = ParseRequest(path: path, standalone: true)
-        var unit = try Parser.parse(request)
+        var unit = try Pipeline.parse(request)
         if !unit.errors.isEmpty {
             let first = unit.errors.prefix(3).map { "\($0.line): \($0.message)" }.joined(separator: "; ")
             notes.append("\(n)x has \(unit.errors.count) parse errors (\(first))")
         }
-        let graphs = FileGraphs(unit: unit).graphs
+        let graphs = Pipeline.graphs(unit).graphs
         inputs.append((n, path, unit))
         let reference = try standaloneReference(path, in: dir.appendingPathComponent("x\(n)"))
         if haveClang { suite.add("clang \(n)", process: options.clang, ["-fsyntax-only"] + reference.clangArgs) }
-        suite.add("parse \(n)") { unit = try Parser.parse(request) }
+        suite.add("parse \(n)") { unit = try Pipeline.parse(request) }
         suite.add("analysis \(n)") { analyse(graphs, of: unit) }
         suite.add("check \(n)", process: options.tool, ["check", path, "--standalone"])
     }
@@ -380,8 +380,7 @@ func scaling() throws {
 
 /// The model and the engine on a parsed file's graphs: `check` without parsing.
 func analyse(_ graphs: [FlowGraph], of unit: TranslationUnitSyntax) {
-    let model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals)
-    _ = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
+    _ = Pipeline.analyse(Pipeline.model(graphs, of: unit), of: unit)
 }
 
 // MARK: Path explosion
@@ -398,9 +397,9 @@ func pathExplosion() throws {
         let name = "\(c.k)x\(c.statements)"
         let path = dir.appendingPathComponent("explode-\(name).c").path
         try Data(Synthetic.pathExplosion(k: c.k, statements: c.statements).utf8).write(to: URL(fileURLWithPath: path))
-        let unit = try Parser.parse(ParseRequest(path: path, standalone: true))
+        let unit = try Pipeline.parse(ParseRequest(path: path, standalone: true))
         units[name] = unit
-        let graphs = FileGraphs(unit: unit).graphs
+        let graphs = Pipeline.graphs(unit).graphs
         suite.add("analysis \(name)") { analyse(graphs, of: unit) }
         suite.add("check \(name)", process: options.tool, ["check", path, "--standalone"])
     }
@@ -410,7 +409,7 @@ func pathExplosion() throws {
         let name = "\(c.k)x\(c.statements)"
         let check = r["check \(name)"]!
         let unit = units[name]!
-        let blocks = FileGraphs(unit: unit).graphs.first { $0.function == "explode" }?.blocks.count ?? 0
+        let blocks = Pipeline.graphs(unit).graphs.first { $0.function == "explode" }?.blocks.count ?? 0
         let output = check.output ?? ""
         let outcome: String
         if output.contains("explode() not analysed: too many paths") {

@@ -41,9 +41,9 @@ struct CheckCommand: ParsableCommand {
         }
         for file in files {
             do {
-                let unit = try Parser.parse(parse.request(for: file))
+                let unit = try Pipeline.parse(parse.request(for: file))
                 parse.reportParse(unit)
-                var check = FileCheck(unit: unit, profile: chosen)
+                var check = Pipeline.check(unit, profile: chosen)
                 check.applySuppressions()
                 checks.append(check)
             } catch {

@@ -18,10 +18,6 @@ struct ExplainCommand: ParsableCommand {
             }
             return
         }
-        if rule == Suppression.ruleWithoutReason {
-            write(Suppression.explanation)
-            return
-        }
         guard let text = Rules.explanation(of: rule) else {
             AIOAuditCommand.fail(InputError(rule, "no such rule (rules: \(Rules.identifiers.joined(separator: ", ")))"))
         }

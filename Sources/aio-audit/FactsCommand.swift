@@ -27,9 +27,9 @@ struct FactsCommand: ParsableCommand {
     func run() throws {
         do {
             let chosen = try profile.map(Profiles.named)
-            let unit = try Parser.parse(parse.request(for: file))
+            let unit = try Pipeline.parse(parse.request(for: file))
             parse.reportParse(unit)
-            let check = FileCheck(unit: unit, profile: chosen)
+            let check = Pipeline.check(unit, profile: chosen)
             write(format == .json ? FactsReport.json(check) : FactsReport.text(check))
         } catch {
             AIOAuditCommand.fail(error)

@@ -23,9 +23,9 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let unit = try Parser.parse(parse.request(for: file))
+            let unit = try Pipeline.parse(parse.request(for: file))
             parse.reportParse(unit)
-            var graphs = FileGraphs(unit: unit)
+            var graphs = Pipeline.graphs(unit)
             if let function { graphs = try graphs.selecting(function: function) }
             FileHandle.standardOutput.write(Data(GraphReport.render(graphs, as: format).utf8))
         } catch {

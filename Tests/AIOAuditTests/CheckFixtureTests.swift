@@ -102,13 +102,10 @@ final class BudgetTests: XCTestCase {
 
             """
         try Data(text.utf8).write(to: file)
-        let unit = try Parser.parse(ParseRequest(path: file.path, standalone: true))
-        let graphs = FileGraphs(unit: unit).graphs
-        let model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals)
-        var engine = Engine(model: model, file: file.path, rules: Rules.instances())
-        XCTAssertEqual(engine.run().notAnalysed.map(\.function), [])
-        engine.budget = 40
-        let result = engine.run()
+        let unit = try Pipeline.parse(ParseRequest(path: file.path, standalone: true))
+        let model = Pipeline.model(Pipeline.graphs(unit).graphs, of: unit)
+        XCTAssertEqual(Pipeline.analyse(model, of: unit).notAnalysed.map(\.function), [])
+        let result = Pipeline.analyse(model, of: unit, budget: 40)
         XCTAssertEqual(result.notAnalysed.map(\.function), ["explode"])
         XCTAssertNotNil(result.summaries["get_ctx"], "the other functions are still analysed")
         let text2 = FindingsReport.text(

@@ -484,6 +484,34 @@ final class CommandLineUsageTests: XCTestCase {
         XCTAssertEqual(r.out.components(separatedBy: "\"rule\" : \"lock-imbalance\"").count, 3, r.out)
     }
 
+    func testSARIFRuleIndexNamesTheResultsRule() throws {
+        let file = try write(
+            """
+            #include <linux/spinlock.h>
+            struct ctx { spinlock_t lock; };
+            void twice(struct ctx *ctx)
+            {
+            \tspin_lock(&ctx->lock);
+            \tspin_unlock(&ctx->lock);
+            \tspin_unlock(&ctx->lock); /* aio-audit: ignore lock-imbalance */
+            }
+
+            """, in: self)
+        let r = try runTool(["check", "--format", "sarif", file.path])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let run = try XCTUnwrap((object["runs"] as? [[String: Any]])?.first)
+        let rules = try XCTUnwrap(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let results = try XCTUnwrap(run["results"] as? [[String: Any]])
+        XCTAssertEqual(
+            Set(results.compactMap { $0["ruleId"] as? String }), ["lock-imbalance", "suppression-without-reason"])
+        for result in results {
+            let index = try XCTUnwrap(result["ruleIndex"] as? Int)
+            XCTAssertEqual(rules[index]["id"] as? String, result["ruleId"] as? String)
+        }
+        try validateSARIF(r.out, in: self)
+    }
+
     func testALockNeverTakenOnTheOtherReturnIsNotSaidToBeReleased() throws {
         let file = try write(
             """

@@ -2,148 +2,6 @@
 /// event against the file model (a get, a put, a request-pin release, a dereference of a tracked
 /// object), and lets the rules look at each program point. It knows nothing of any rule.
 
-public enum Severity: String, Codable, Sendable, Comparable {
-    case warning, error
-    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
-}
-
-public struct Finding: Codable, Sendable, Hashable {
-    public var rule: String
-    public var severity: Severity
-    public var file: String
-    public var function: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-    /// The object the finding is about (its access path in the function).
-    public var object: String
-    /// The statement, normalised (whitespace-free source text): with rule, function and object,
-    /// the finding's identity across line drift and reformatting.
-    public var statement: String
-    public var witness: [WitnessStep]
-}
-
-/// What an event means for lifetimes.
-public enum Action: Sendable {
-    case dereference(object: String)
-    /// The unlock of the object's own lock: it releases that pin and touches the object at once.
-    case ownLockRelease(object: String, lock: String)
-    case get(object: String)
-    case put(object: String, role: RefcountRole?)
-    case requestPinRelease(object: String)
-    case other
-}
-
-/// What a rule sees at a program point: the event, its meaning, the state before it.
-public struct ProgramPoint {
-    public let event: Event
-    public let action: Action
-    let state: AbstractState
-    public let graph: FlowGraph
-    public let model: FileModel
-    public let file: String
-    /// Summaries of the file's functions analysed before this one (its callees).
-    public let summaries: [String: FunctionSummary]
-    /// Locks held on entry (released without being taken, or asserted).
-    public let heldOnEntry: Set<String>
-    /// Locks whose state the paths cannot show (see FunctionRun).
-    public let unreliableLocks: Set<String>
-    /// Why the event may sleep (the chain to the sleeping primitive), whatever the path.
-    public let sleepChain: [ChainStep]?
-
-    public var rcuDepth: Int { state.rcuDepth }
-    /// The state joins several paths: facts that need one path are not reported from it.
-    public var isApproximate: Bool { state.approximate }
-    /// The locks held here, with the line each was taken at.
-    public var heldLocks: [(lock: String, kind: LockKind, line: Int)] {
-        state.locks.map { ($0.key, $0.value.kind, $0.value.line) }.sorted { $0.lock < $1.lock }
-    }
-    public var interruptsDisabled: Bool { state.irqDepth > 0 }
-    public var contexts: [EntryContext] { model.contexts[graph.function] ?? [] }
-
-    public func pins(of object: String) -> Pins? { state.objects[object]?.pins }
-    /// The line where this path last released `lock`.
-    public func lastUnlock(of lock: String) -> Int? { state.unlockedAt[lock] }
-    public func lockHeld(_ lock: String) -> (kind: LockKind, line: Int)? {
-        state.locks[lock].map { ($0.kind, $0.line) }
-    }
-    /// Why the code here must not sleep (a witness step, and how a message says it); nil when it may.
-    public var atomicReason: (step: WitnessStep, phrase: String)? {
-        let fn = graph.function
-        let spinning = state.locks.filter { $0.value.atomic }
-        if let (lock, held) = spinning.min(by: { ($0.value.line, $0.key) < ($1.value.line, $1.key) }) {
-            return (
-                WitnessStep(
-                    line: held.line, column: 1, function: fn, message: "\(lock) is held from here (a spinning lock)"),
-                "under \(lock) (taken at line \(held.line))"
-            )
-        }
-        if state.rcuDepth > 0 {
-            if let start = state.rcuSteps.last(where: { $0.message.contains("starts") }) {
-                return (
-                    WitnessStep(
-                        line: start.line, column: start.column, function: fn,
-                        message: "an RCU read-side section starts here"),
-                    "inside an RCU read-side section (from line \(start.line))"
-                )
-            }
-            return (
-                WitnessStep(line: graph.line, column: 1, function: fn, message: "inside an RCU read-side section"),
-                "inside an RCU read-side section"
-            )
-        }
-        if state.irqDepth > 0 {
-            return (
-                WitnessStep(
-                    line: graph.line, column: 1, function: fn, message: "interrupts or preemption are disabled here"),
-                "with interrupts or preemption disabled"
-            )
-        }
-        return nil
-    }
-    public func releases(of object: String) -> [WitnessStep] { state.objects[object]?.releases ?? [] }
-    public var rcuSteps: [WitnessStep] { state.rcuSteps }
-
-    /// Whether anything but `ignoringLock` (the lock being released) pins the object.
-    public func isPinned(_ object: String, ignoringLock lock: String? = nil) -> Bool {
-        guard let pins = pins(of: object) else { return true }
-        if pins.any { return true }
-        return state.locks.keys.contains { key in
-            key != lock && AccessPath.parse(key).owner?.description == object
-        }
-    }
-
-    /// A pin was held here and has been released: the object may be dead.
-    public func isUnpinned(_ object: String, ignoringLock lock: String? = nil) -> Bool {
-        guard let pins = pins(of: object) else { return false }
-        return (pins.released || pins.rcuFound) && !isPinned(object, ignoringLock: lock)
-    }
-
-    /// The pins left after this put drops the reference it drops.
-    public func pinnedAfterPut(_ object: String) -> Bool {
-        guard var pins = pins(of: object) else { return true }
-        if pins.counted > 0 { pins.counted -= 1 } else { pins.inherited = false }
-        if pins.any { return true }
-        return state.holdsOwnLock(of: object)
-    }
-}
-
-public protocol Rule: Sendable {
-    static var id: String { get }
-    static var summary: String { get }
-    static var rationale: String { get }
-    /// C that must trigger the rule (↓ marks where) and C that must not.
-    static var triggering: [String] { get }
-    static var nonTriggering: [String] { get }
-    func check(_ point: ProgramPoint) -> [Finding]
-    /// One finding per function and object: the first point; the others are listed in its witness.
-    static var firstPerObject: Bool { get }
-}
-
-extension Rule {
-    public static var firstPerObject: Bool { false }
-}
-
 public struct AnalysisResult: Sendable {
     public var findings: [Finding]
     public var summaries: [String: FunctionSummary] = [:]
@@ -516,8 +374,8 @@ public struct Engine {
         return .other
     }
 
-    func step(_ e: Event, _ g: FlowGraph, _ message: String) -> WitnessStep {
-        WitnessStep(line: e.line, column: e.column, function: g.function, message: message)
+    func step(_ e: Event, _ g: FlowGraph, _ kind: WitnessStep.Kind, _ message: String) -> WitnessStep {
+        WitnessStep(line: e.line, column: e.column, function: g.function, message: message, kind: kind)
     }
 
     func transfer(
@@ -548,7 +406,7 @@ public struct Engine {
                 if disabled || [.irq, .irqsave, .bh].contains(e.lockKind) { s.irqDepth = max(0, s.irqDepth - 1) }
                 if case .ownLockRelease(let o, _) = action, var obj = s.objects[o] {
                     if !obj.pins.any { obj.pins.released = true }
-                    obj.releases.append(step(e, g, "\(e.text) releases \(o)'s own lock"))
+                    obj.releases.append(step(e, g, .ownLockReleased, "\(e.text) releases \(o)'s own lock"))
                     s.objects[o] = obj
                 }
             } else if [.irq, .irqsave, .bh].contains(e.lockKind) {
@@ -556,10 +414,10 @@ public struct Engine {
             }
         case .rcuReadLock:
             s.rcuDepth += 1
-            s.rcuSteps.append(step(e, g, "\(e.text) starts an RCU read-side section"))
+            s.rcuSteps.append(step(e, g, .rcuSectionStarts, "\(e.text) starts an RCU read-side section"))
         case .rcuReadUnlock:
             s.rcuDepth = max(0, s.rcuDepth - 1)
-            s.rcuSteps.append(step(e, g, "\(e.text) ends the RCU read-side section"))
+            s.rcuSteps.append(step(e, g, .rcuSectionEnds, "\(e.text) ends the RCU read-side section"))
         case .call:
             // An RCU list walk hands out entries that may already be on their way to being freed:
             // no reference is held on them until a try-get succeeds.
@@ -567,7 +425,9 @@ public struct Engine {
                 first.isVariable, model.isTracked(first, in: g)
             {
                 var found = ObjectState(pins: Pins(rcuFound: true))
-                found.releases = [step(e, g, "\(first.root) is found by \(callee)(), under RCU, without a reference")]
+                found.releases = [
+                    step(e, g, .foundUnderRCU, "\(first.root) is found by \(callee)(), under RCU, without a reference")
+                ]
                 s.objects[first.root] = found
             }
             if let c = e.callee, let summary = summaries[c] {
@@ -585,7 +445,7 @@ public struct Engine {
             {
                 if held.pins.counted > 0 { held.pins.counted -= 1 }
                 held.pins.released = true
-                held.releases.append(step(e, g, "\(e.text) drops the reference"))
+                held.releases.append(step(e, g, .referenceDropped, "\(e.text) drops the reference"))
                 s.objects[key] = held
             }
             switch e.callee {
@@ -613,7 +473,7 @@ public struct Engine {
             if let target = e.path, let c = e.callee, KernelFunctions.referenceGetters[c] != nil {
                 // `req->ki_filp = fget(fd)`: a reference held where it is stored.
                 var held = ObjectState(pins: Pins(counted: 1, opaque: true, taken: true))
-                held.releases = [step(e, g, "\(e.text) returns a reference to \(target)")]
+                held.releases = [step(e, g, .referenceTaken, "\(e.text) returns a reference to \(target)")]
                 s.objects[target.description] = held
             }
             if let target = e.path, target.isVariable, model.isTracked(target, in: g), e.value == "NULL" {
@@ -631,14 +491,18 @@ public struct Engine {
                 // `ctx = table->table[id]` with table found under RCU: so is ctx.
                 var found = ObjectState(pins: Pins(opaque: true, rcuLoaded: true))
                 found.releases = [
-                    step(e, g, "\(target.root) is loaded through \(table), found under RCU, without a reference")
+                    step(
+                        e, g, .foundUnderRCU,
+                        "\(target.root) is loaded through \(table), found under RCU, without a reference")
                 ]
                 s.objects[target.root] = found
             } else if let target = e.path, target.isVariable, model.isTracked(target, in: g),
                 let callee = e.callee, KernelFunctions.isRCULookup(callee)
             {
                 var found = ObjectState(pins: Pins(rcuFound: true))
-                found.releases = [step(e, g, "\(target.root) is found by \(callee)(), under RCU, without a reference")]
+                found.releases = [
+                    step(e, g, .foundUnderRCU, "\(target.root) is found by \(callee)(), under RCU, without a reference")
+                ]
                 s.objects[target.root] = found
             } else if let target = e.path, target.isVariable, model.isTracked(target, in: g) {
                 let fromContainer = e.callee == "container_of" || e.callee == "list_entry"
@@ -651,7 +515,9 @@ public struct Engine {
                     pins.taken = true
                 }
                 var object = ObjectState(pins: pins)
-                if pins.taken { object.releases = [step(e, g, "\(e.text) returns a reference to \(target.root)")] }
+                if pins.taken {
+                    object.releases = [step(e, g, .referenceTaken, "\(e.text) returns a reference to \(target.root)")]
+                }
                 s.objects[target.root] = object
             }
         default:
@@ -663,7 +529,7 @@ public struct Engine {
             s.objects[o]?.pins.rcuFound = false
             s.objects[o]?.pins.rcuLoaded = false
             s.objects[o]?.pins.taken = true
-            s.objects[o]?.releases.append(step(e, g, "\(e.text) takes a reference to \(o)"))
+            s.objects[o]?.releases.append(step(e, g, .referenceTaken, "\(e.text) takes a reference to \(o)"))
             // A reference on an object the function has just stored in another (`mm = ctx->mm =
             // current->mm; atomic_inc(&mm->mm_count)`) belongs to that object.
             if facts.storedAliases.contains(o) { s.objects[o]?.pins.handedOff = true }
@@ -671,7 +537,7 @@ public struct Engine {
             guard var obj = s.objects[o] else { break }
             if obj.pins.counted > 0 { obj.pins.counted -= 1 } else { obj.pins.inherited = false }
             obj.pins.released = true
-            obj.releases.append(step(e, g, "\(e.text) drops a reference to \(o)"))
+            obj.releases.append(step(e, g, .referenceDropped, "\(e.text) drops a reference to \(o)"))
             s.objects[o] = obj
         case .requestPinRelease(let o):
             guard var obj = s.objects[o], obj.pins.request else { break }
@@ -679,7 +545,7 @@ public struct Engine {
             obj.pins.released = true
             let counter = model.pinCounters.first { $0.type == model.type(of: AccessPath(root: o), in: g) }
             let what = counter.map { " (\(o)->\($0.field))" } ?? ""
-            obj.releases.append(step(e, g, "\(e.text) drops the request's pin on \(o)\(what)"))
+            obj.releases.append(step(e, g, .requestPinDropped, "\(e.text) drops the request's pin on \(o)\(what)"))
             s.objects[o] = obj
         default:
             break
@@ -782,7 +648,8 @@ public struct Engine {
                 s.objects[o, default: ObjectState()].pins.counted += 1
                 s.objects[o]?.pins.rcuFound = false
                 s.objects[o]?.pins.taken = true
-                s.objects[o]?.releases.append(step(last, g, "\(last.text) succeeds: a reference to \(o)"))
+                s.objects[o]?.releases.append(
+                    step(last, g, .referenceTaken, "\(last.text) succeeds: a reference to \(o)"))
             }
             if let summary = summaries[callee] {
                 applyLocks(summary, succeeded ? .whenTrue : .whenZero, last, &s, facts)

@@ -49,14 +49,6 @@ public struct Pins: Hashable, Sendable {
     }
 }
 
-/// A step of a path worth showing in a witness (a pin released, a lock dropped, a section ended).
-public struct WitnessStep: Codable, Sendable, Hashable {
-    public var line: Int
-    public var column: Int
-    public var function: String
-    public var message: String
-}
-
 struct ObjectState: Hashable {
     var pins = Pins()
     /// The pin releases that led here, for the witness (not part of the state's identity).

@@ -72,29 +72,6 @@ public struct ReturnRecord {
     public func steps(of object: String) -> [WitnessStep] { state.objects[object]?.releases ?? [] }
 }
 
-/// A function's run, for rules that judge a function by all its returns together.
-public struct FunctionRun {
-    public let graph: FlowGraph
-    public let model: FileModel
-    public let file: String
-    public let returns: [ReturnRecord]
-    /// Locks the function holds on entry (it releases them without taking them, or asserts them).
-    public let heldOnEntry: Set<String>
-    /// Locks whose state the function's paths cannot show (a trylock whose result is stored and
-    /// tested later, a conditional-lock helper called outside a condition): never reported.
-    public let unreliableLocks: Set<String>
-}
-
-/// Rules that look at a function as a whole, once its paths are explored.
-public protocol FunctionRule: Rule {
-    func finish(_ run: FunctionRun) -> [Finding]
-}
-
-extension FunctionRule {
-    /// Most function rules judge only the whole function.
-    public func check(_ point: ProgramPoint) -> [Finding] { [] }
-}
-
 enum Summaries {
     /// The file's functions, callees before callers (recursion broken where it loops back).
     static func bottomUp(_ model: FileModel) -> [String] {

@@ -1,31 +1,6 @@
 import Foundation
 @preconcurrency import Rainbow
 
-/// Everything `check` learnt about one file.
-public struct FileCheck: Sendable {
-    public var unit: TranslationUnitSyntax
-    public var model: FileModel
-    public var findings: [Finding]
-    public var notAnalysed: [(function: String, line: Int)]
-    /// What each function of the file does for its callers (locks, sleeping, references).
-    public var summaries: [String: FunctionSummary]
-
-    /// Parses nothing: analyses a parsed file.
-    public init(unit: TranslationUnitSyntax, profile: Profile? = nil) {
-        self.unit = unit
-        let graphs = FileGraphs(unit: unit).graphs
-
-        model = FileModel(graphs: graphs, source: unit.source, globals: unit.globals, profile: profile)
-        let result = Engine(model: model, file: unit.path, rules: Rules.instances()).run()
-        findings = result.findings
-        notAnalysed = result.notAnalysed
-        summaries = result.summaries
-    }
-
-    public var errors: Int { findings.filter { $0.severity == .error }.count }
-    public var warnings: Int { findings.filter { $0.severity == .warning }.count }
-}
-
 public enum FindingsFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github
 }
@@ -207,19 +182,5 @@ public enum FindingsReport {
         return [
             "artifactLocation": ["uri": uri], "region": ["startLine": max(line, 1), "startColumn": max(column, 1)],
         ]
-    }
-}
-
-/// A finding's identity: rule, function, object and normalised statement; never a line number.
-public enum Identity {
-    public static func of(_ f: Finding) -> String {
-        let key = "\(f.rule)|\(f.function)|\(f.object)|\(f.statement)"
-        // FNV-1a, 64 bits: stable across runs and platforms.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key.utf8 {
-            hash ^= UInt64(b)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
     }
 }

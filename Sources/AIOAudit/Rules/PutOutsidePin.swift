@@ -75,7 +75,7 @@ public struct PutOutsidePin: Rule {
             let last = chain.last?.callee ?? release
             // Name the pin that mattered: the request or reference, rather than the lock dropped
             // on the way out.
-            let key = p.releases(of: object).last { !$0.message.contains("own lock") } ?? lastRelease
+            let key = p.releases(of: object).last { $0.kind != .ownLockReleased } ?? lastRelease
             let pinNote = key.map { " once \($0.message) (line \($0.line))" } ?? ""
             let message =
                 "\(p.event.text) may drop the last reference to \(object) in \(context.kind.phrase)\(pinNote); "

@@ -41,7 +41,7 @@ public struct RCUGetNotTryGet: Rule {
             let type = p.model.type(of: AccessPath(root: o), in: p.graph),
             let unlink = p.model.rcuUnlinks[type], !unlink.graceful
         else { return [] }
-        var witness = p.releases(of: o).filter { $0.message.contains("under RCU") }
+        var witness = p.releases(of: o).filter { $0.kind == .foundUnderRCU }
         witness.append(
             WitnessStep(
                 line: unlink.evidence.line ?? 0, column: 1, function: unlink.evidence.function ?? "",

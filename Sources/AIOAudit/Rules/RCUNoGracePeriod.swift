@@ -47,28 +47,3 @@ public struct RCUNoGracePeriod: Rule {
         ]
     }
 }
-
-/// Every rule, in the order `explain` lists them.
-public enum Rules {
-    public static let all: [Rule.Type] = [
-        PutOutsidePin.self, RCUUncoveredDeref.self, RCUNoGracePeriod.self, RCUGetNotTryGet.self, LockImbalance.self,
-        RefLeak.self, SleepInAtomic.self, PinDropWithoutWakeup.self,
-    ]
-    public static func instances() -> [Rule] {
-        [
-            PutOutsidePin(), RCUUncoveredDeref(), RCUNoGracePeriod(), RCUGetNotTryGet(), LockImbalance(), RefLeak(),
-            SleepInAtomic(), PinDropWithoutWakeup(),
-        ]
-    }
-
-    public static var identifiers: [String] { all.map { $0.id } }
-
-    /// What `aio-audit explain RULE` prints: rationale, then examples.
-    public static func explanation(of id: String) -> String? {
-        guard let r = all.first(where: { $0.id == id }) else { return nil }
-        var out = "\(r.id): \(r.summary)\n\n\(r.rationale)\n"
-        for e in r.triggering { out += "\nTriggers (the arrow marks where):\n\(e)\n" }
-        for e in r.nonTriggering { out += "\nDoes not trigger:\n\(e)\n" }
-        return out
-    }
-}

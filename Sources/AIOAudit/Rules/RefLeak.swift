@@ -57,10 +57,8 @@ public struct RefLeak: FunctionRule {
             else { continue }
             for r in exact where r.outcome == .failure && holds(r) {
                 guard reported.insert("\(o)|\(r.event.line)|\(r.event.column)").inserted else { continue }
-                var witness = r.steps(of: o).filter {
-                    $0.message.contains("reference") && !$0.message.contains("drops")
-                }
-                .suffix(1).map { $0 }
+                var witness = r.steps(of: o).filter { $0.kind == .referenceTaken || $0.kind == .foundUnderRCU }
+                    .suffix(1).map { $0 }
                 let taken = witness.first?.line
                 witness.append(
                     WitnessStep(

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# compare-findings.sh OLD NEW [FILE|DIR]... - are two builds' findings byte-identical?
+#
+# Runs `check --standalone --format json` with both binaries on every C fixture of the repository,
+# every file of the corpus (../shared/corpus, or $AIO_AUDIT_CORPUS) and the files or directories
+# given (other eras of fs/aio.c kept outside the repository), and prints each file whose output
+# differs, with the difference. For a refactoring that must not change behaviour: build the old
+# commit elsewhere (git worktree add /tmp/old COMMIT && swift build --package-path /tmp/old) and
+# compare. Exits 0 when every output is identical, 1 otherwise, 2 on a usage error.
+set -euo pipefail
+
+(($# >= 2)) || { echo "usage: $0 OLD-TOOL NEW-TOOL [FILE|DIR]..." >&2; exit 2; }
+old=$1 new=$2
+shift 2
+[[ -x $old && -x $new ]] || { echo "compare-findings: both tools must be executables" >&2; exit 2; }
+cd "$(dirname "$0")/.."
+corpus=${AIO_AUDIT_CORPUS:-../shared/corpus}
+
+files=()
+while IFS= read -r -d '' f; do files+=("$f"); done < <(
+	{
+		find fixtures -name '*.c' -print0
+		[[ -d $corpus ]] && find "$corpus" -name '*.c' -print0
+		for extra in "$@"; do find "$extra" -name '*.c' -print0; done
+	} | sort -z
+)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+differ=0
+for f in "${files[@]}"; do
+	# Status 2 (input errors) is output too: compare what each printed, whatever it was.
+	"$old" check --standalone --format json "$f" >"$work/old" 2>&1 || true
+	"$new" check --standalone --format json "$f" >"$work/new" 2>&1 || true
+	if ! cmp -s "$work/old" "$work/new"; then
+		differ=$((differ + 1))
+		echo "== $f"
+		diff "$work/old" "$work/new" | head -n 40 || true
+	fi
+done
+echo "compare-findings: ${#files[@]} files, $differ differ"
+((differ == 0))
