@@ -48,6 +48,8 @@ let package = Package(
             name: "AIOAudit",
             dependencies: ["CClang", .product(name: "Rainbow", package: "Rainbow")],
             path: "Sources/AIOAudit",
+            // The prelude's C headers are carried in by KernelPrelude+Generated.swift.
+            exclude: ["Kernel/Prelude"],
             swiftSettings: clangFlags,
             linkerSettings: clangLink
         ),

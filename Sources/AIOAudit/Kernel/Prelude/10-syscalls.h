@@ -1,0 +1,26 @@
+/* ---- system call definitions ---- */
+#define __AIO_MAP0(m, ...)
+#define __AIO_MAP1(m, t, a, ...) m(t, a)
+#define __AIO_MAP2(m, t, a, ...) m(t, a), __AIO_MAP1(m, __VA_ARGS__)
+#define __AIO_MAP3(m, t, a, ...) m(t, a), __AIO_MAP2(m, __VA_ARGS__)
+#define __AIO_MAP4(m, t, a, ...) m(t, a), __AIO_MAP3(m, __VA_ARGS__)
+#define __AIO_MAP5(m, t, a, ...) m(t, a), __AIO_MAP4(m, __VA_ARGS__)
+#define __AIO_MAP6(m, t, a, ...) m(t, a), __AIO_MAP5(m, __VA_ARGS__)
+#define __AIO_MAP(n, ...) __AIO_MAP##n(__VA_ARGS__)
+#define __AIO_DECL(t, a) t a
+/* SYSCALL_DEFINEn(name, type, arg, ...) defines sys_name(type arg, ...). */
+#define SYSCALL_DEFINE0(name) long sys_##name(void)
+#define SYSCALL_DEFINE1(name, ...) long sys_##name(__AIO_MAP(1, __AIO_DECL, __VA_ARGS__))
+#define SYSCALL_DEFINE2(name, ...) long sys_##name(__AIO_MAP(2, __AIO_DECL, __VA_ARGS__))
+#define SYSCALL_DEFINE3(name, ...) long sys_##name(__AIO_MAP(3, __AIO_DECL, __VA_ARGS__))
+#define SYSCALL_DEFINE4(name, ...) long sys_##name(__AIO_MAP(4, __AIO_DECL, __VA_ARGS__))
+#define SYSCALL_DEFINE5(name, ...) long sys_##name(__AIO_MAP(5, __AIO_DECL, __VA_ARGS__))
+#define SYSCALL_DEFINE6(name, ...) long sys_##name(__AIO_MAP(6, __AIO_DECL, __VA_ARGS__))
+#define COMPAT_SYSCALL_DEFINE0(name) long compat_sys_##name(void)
+#define COMPAT_SYSCALL_DEFINE1(name, ...) long compat_sys_##name(__AIO_MAP(1, __AIO_DECL, __VA_ARGS__))
+#define COMPAT_SYSCALL_DEFINE2(name, ...) long compat_sys_##name(__AIO_MAP(2, __AIO_DECL, __VA_ARGS__))
+#define COMPAT_SYSCALL_DEFINE3(name, ...) long compat_sys_##name(__AIO_MAP(3, __AIO_DECL, __VA_ARGS__))
+#define COMPAT_SYSCALL_DEFINE4(name, ...) long compat_sys_##name(__AIO_MAP(4, __AIO_DECL, __VA_ARGS__))
+#define COMPAT_SYSCALL_DEFINE5(name, ...) long compat_sys_##name(__AIO_MAP(5, __AIO_DECL, __VA_ARGS__))
+#define COMPAT_SYSCALL_DEFINE6(name, ...) long compat_sys_##name(__AIO_MAP(6, __AIO_DECL, __VA_ARGS__))
+#define CONFIG_MMU 1
