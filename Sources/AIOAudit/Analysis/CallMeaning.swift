@@ -7,24 +7,17 @@ enum Sleeping {
         guard let entry = LockPrimitive.lookup(callee) else { return true }
         switch entry.kind {
         case .mutex, .rwsem: return false
-        case .trylock: return !(callee.hasPrefix("mutex_") || callee.hasPrefix("down_"))
+        case .trylock: return !KernelFunctions.isSleepingLock(callee)
         default: return true
         }
     }
-
-    /// Allocation calls that sleep when given GFP_KERNEL (or another sleeping mask).
-    static let allocating: Set<String> = [
-        "kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "kmem_cache_alloc", "kmem_cache_zalloc", "krealloc",
-        "alloc_page", "alloc_pages", "__get_free_page", "__get_free_pages", "get_zeroed_page", "kvmalloc",
-        "kvzalloc", "vmalloc", "vzalloc", "percpu_ref_init", "alloc_percpu", "kstrdup", "kmemdup",
-    ]
 
     /// Why a call may sleep: the chain to the sleeping primitive, or nil.
     static func chain(of e: Event, in g: FlowGraph, summaries: [String: FunctionSummary]) -> [ChainStep]? {
         guard e.kind == .call || e.kind == .lock, let callee = e.callee else { return nil }
         let here = ChainStep(function: g.function, line: e.line, callee: callee)
         if KernelFunctions.sleeping.contains(callee) { return [here] }
-        if allocating.contains(callee), let args = e.arguments,
+        if KernelFunctions.allocating.contains(callee), let args = e.arguments,
             args.contains(where: { $0.text.contains("GFP_KERNEL") || $0.text.contains("GFP_USER") })
         {
             return [here]
@@ -35,17 +28,6 @@ enum Sleeping {
 }
 
 enum Handoff {
-    /// Kernel functions that store or queue what they are given (`&x->list`, `&x->work`).
-    static let storing: Set<String> = [
-        "list_add", "list_add_tail", "list_add_rcu", "list_add_tail_rcu", "hlist_add_head", "hlist_add_head_rcu",
-        "list_move", "list_move_tail", "queue_work", "schedule_work", "queue_delayed_work", "schedule_delayed_work",
-        "mod_delayed_work", "queue_rcu_work", "call_rcu", "mod_timer", "add_timer", "llist_add", "rb_link_node",
-        "radix_tree_insert", "xa_store", "idr_alloc", "execute_in_process_context",
-    ]
-    /// Publishing a pointer: the object (the second argument) is now reachable from elsewhere.
-    static let publishing: Set<String> = [
-        "rcu_assign_pointer", "RCU_INIT_POINTER", "WRITE_ONCE", "smp_store_release", "xchg", "cmpxchg",
-    ]
     /// Kernel functions that only look at an object they are given.
     static func borrows(_ callee: String) -> Bool {
         let prefixes = [
@@ -75,11 +57,11 @@ enum Handoff {
             for (i, a) in args.enumerated() {
                 guard let p = a.path, p.root == name else { continue }
                 if p.isVariable && !a.addressOf {
-                    if publishing.contains(callee) && i > 0 { return true }
+                    if KernelFunctions.publishing.contains(callee) && i > 0 { return true }
                     if let s = summaries[callee] { if s.keeps.contains(i) { return true } else { continue } }
                     if model.graphs[callee] != nil { continue }
                     if !borrows(callee) && !KernelFunctions.sleeping.contains(callee) { return true }
-                } else if a.addressOf, p.components.count == 1, storing.contains(callee) {
+                } else if a.addressOf, p.components.count == 1, KernelFunctions.storing.contains(callee) {
                     return true
                 }
             }

@@ -138,8 +138,7 @@ public struct Engine {
         var locked: Set<String> = []
         for e in g.allEvents {
             if e.kind == .call,
-                ["assert_spin_locked", "lockdep_assert_held", "__lockdep_assert_held", "lockdep_assert_held_once"]
-                    .contains(e.callee ?? ""), let p = e.arguments?.first?.path
+                KernelFunctions.lockAssertions.contains(e.callee ?? ""), let p = e.arguments?.first?.path
             {
                 f.heldOnEntry[p.description] = .spin
             }
@@ -343,7 +342,7 @@ public struct Engine {
                 {
                     let release =
                         model.registeredRelease(t, field)?.release
-                        ?? (callee == "kref_put" ? args[safe: 1]?.text : nil)
+                        ?? (KernelFunctions.putWithRelease.contains(callee) ? args[safe: 1]?.text : nil)
                         ?? model.counterReleases["\(t).\(field)"]?.release
                     let role = release.map {
                         RefcountRole(
@@ -505,7 +504,7 @@ public struct Engine {
                 ]
                 s.objects[target.root] = found
             } else if let target = e.path, target.isVariable, model.isTracked(target, in: g) {
-                let fromContainer = e.callee == "container_of" || e.callee == "list_entry"
+                let fromContainer = KernelFunctions.containerOf.contains(e.callee ?? "")
                 var pins = initialPins(
                     target.root, parameter: false, facts: facts, fromContainer: fromContainer,
                     fromCall: e.callee != nil)

@@ -380,7 +380,8 @@ public struct GraphBuilder {
         // `mm = ctx->mm = current->mm`: mm holds what ctx->mm holds.
         case .assign("=", let target, _): return target.accessPath
         // A load that only orders memory: `head = smp_load_acquire(&req->head)` holds req->head.
-        case .call(let callee, _, let arguments, _) where callee == "smp_load_acquire" && arguments.count == 1:
+        case .call(let callee, _, let arguments, _)
+        where KernelFunctions.acquireLoads.contains(callee ?? "") && arguments.count == 1:
             if case .unary("&", let operand, _) = arguments[0].kind { return aliasSource(operand) }
             return nil
         default: return nil

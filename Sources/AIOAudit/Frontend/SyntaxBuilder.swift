@@ -10,18 +10,6 @@ import Foundation
 struct SyntaxBuilder {
     let lexicon: FileLexicon
 
-    /// Macros that only annotate a value: the value itself is what the code branches on.
-    static let transparentMacros: Set<String> = [
-        "likely", "unlikely", "READ_ONCE", "ACCESS_ONCE", "__builtin_expect",
-        "data_race", "unlikely_notrace",
-    ]
-
-    /// Kernel primitives that never return, whether or not the headers say so.
-    static let noreturnPrimitives: Set<String> = [
-        "BUG", "panic", "do_exit", "__builtin_unreachable", "unreachable", "__builtin_trap",
-        "kthread_exit", "make_task_dead",
-    ]
-
     /// The macro invocation that this cursor stands for, if it starts at one (and is not the
     /// invocation the caller is already inside).
     private func invocation(at cursor: ClangCursor, range: FileRange?, excluding: Int?) -> MacroInvocation? {
@@ -296,10 +284,10 @@ struct Walker {
     mutating func macroCall(_ m: MacroInvocation, cursor: ClangCursor) -> Expr {
         let pos = cursor.position
         let args = macroArguments(m, within: cursor)
-        if SyntaxBuilder.transparentMacros.contains(m.name), let first = args.first {
+        if KernelFunctions.transparentMacros.contains(m.name), let first = args.first {
             return first
         }
-        if SyntaxBuilder.noreturnPrimitives.contains(m.name) { noreturn.insert(m.name) }
+        if KernelFunctions.noreturn.contains(m.name) { noreturn.insert(m.name) }
         return Expr(.call(callee: m.name, calleeExpr: nil, arguments: args, viaMacro: true), at: pos)
     }
 
@@ -409,7 +397,7 @@ struct Walker {
                     args.append(expression(ClangCursor(raw: clang_Cursor_getArgument(c.raw, i)), excluding: nil))
                 }
             }
-            if let callee, SyntaxBuilder.transparentMacros.contains(callee), let first = args.first {
+            if let callee, KernelFunctions.transparentMacros.contains(callee), let first = args.first {
                 // likely()/unlikely() declared as functions (or __builtin_expect): the value is
                 // what the code branches on.
                 return first
@@ -533,7 +521,7 @@ struct Walker {
     /// A callee is noreturn when the kernel says so by name or its declaration's type carries the
     /// noreturn attribute.
     private mutating func isNoreturn(call: ClangCursor, name: String) -> Bool {
-        if SyntaxBuilder.noreturnPrimitives.contains(name) { return true }
+        if KernelFunctions.noreturn.contains(name) { return true }
         if let cached = noreturnCache[name] { return cached }
         let decl = clang_getCursorReferenced(call.raw)
         var result = false

@@ -114,6 +114,13 @@ public struct FileModel: Sendable {
     /// the unlink and the put that shows it.
     public var rcuUnlinks: [String: (graceful: Bool, evidence: Evidence)] = [:]
 
+    /// What the era's RCU flavours mean, decided once from the profile: since Linux 4.20 (RCU
+    /// flavour consolidation) a region with interrupts, bottom halves or preemption disabled holds
+    /// off every grace period, and a sched-RCU grace period (percpu_ref_kill()) waits for
+    /// rcu_read_lock() readers too; before, neither holds.
+    public var disabledInterruptsHoldOffGracePeriods: Bool { profile.profile.rcuConsolidated }
+    public var schedGracePeriodWaitsForRCUReaders: Bool { profile.profile.rcuConsolidated }
+
     /// The file's text: what a finding's statement is, as written, is read from it.
     public let text: String
 
@@ -371,7 +378,7 @@ public struct FileModel: Sendable {
                     }
                     if rcuUnlinks[t]?.graceful != false {
                         let how =
-                            put.callee == "percpu_ref_kill"
+                            KernelFunctions.killingAfterSchedGracePeriod.contains(put.callee ?? "")
                             ? "with only the sched-RCU grace period of percpu_ref_kill() between, which does not wait for rcu_read_lock() readers before Linux 4.20"
                             : "with no grace period between"
                         rcuUnlinks[t] = (
@@ -395,7 +402,7 @@ public struct FileModel: Sendable {
         }
         // A table slot cleared: the object is the tracked variable that indexes it.
         var slot: String?
-        if e.kind == .call, ["RCU_INIT_POINTER", "rcu_assign_pointer"].contains(e.callee ?? ""),
+        if e.kind == .call, KernelFunctions.rcuPublishing.contains(e.callee ?? ""),
             let args = e.arguments, args.count == 2, args[1].text == "NULL"
         {
             slot = args[0].text
@@ -419,7 +426,7 @@ public struct FileModel: Sendable {
             guard let (o, f) = FileModel.fieldOf(args.first), o.root == object,
                 refcountFields.values.contains(where: { $0.contains(f) })
             else { return false }
-            if c == "percpu_ref_kill" { return !profile.profile.rcuConsolidated }
+            if KernelFunctions.killingAfterSchedGracePeriod.contains(c) { return !schedGracePeriodWaitsForRCUReaders }
             return KernelFunctions.decrementAndTest.contains(c) || KernelFunctions.putWithRelease.contains(c)
                 || KernelFunctions.putWithRegisteredRelease.contains(c)
         }
@@ -666,7 +673,7 @@ public struct FileModel: Sendable {
                 args.contains(where: { $0.path.map { names.contains($0.root) && $0.isVariable } ?? false })
             {
                 let graceFirst = g.allEvents.prefix { $0.line < e.line }.contains {
-                    $0.callee == "synchronize_rcu" || $0.callee == "synchronize_sched"
+                    KernelFunctions.waitingForGracePeriod.contains($0.callee ?? "")
                 }
                 return graceFirst ? .freesAfterGracePeriod : .frees
             }

@@ -37,6 +37,23 @@ public struct ProgramPoint {
         state.locks.map { ($0.key, $0.value.kind, $0.value.line) }.sorted { $0.lock < $1.lock }
     }
     public var interruptsDisabled: Bool { state.irqDepth > 0 }
+
+    /// What holds off the grace period that would free an object touched here.
+    public enum RCUCoverage: Sendable {
+        /// An RCU read-side section, or disabled interrupts once RCU flavours are consolidated.
+        case readSide
+        /// Disabled interrupts only, before consolidation: an implicit RCU-sched section, which
+        /// does not hold off call_rcu().
+        case schedOnly
+        case none
+    }
+
+    /// The one answer the RCU rules share to "is this point inside an RCU read-side section?".
+    public var rcuCoverage: RCUCoverage {
+        if rcuDepth > 0 { return .readSide }
+        guard interruptsDisabled else { return .none }
+        return model.disabledInterruptsHoldOffGracePeriods ? .readSide : .schedOnly
+    }
     public var contexts: [EntryContext] { model.contexts[graph.function] ?? [] }
 
     public func pins(of object: String) -> Pins? { state.objects[object]?.pins }

@@ -78,11 +78,6 @@ public struct PinDropWithoutWakeup: Rule {
         }
     }
 
-    static let waking: Set<String> = [
-        "wake_up", "wake_up_all", "wake_up_interruptible", "wake_up_interruptible_all", "wake_up_locked",
-        "wake_up_process", "wake_up_var", "wake_up_bit", "complete", "complete_all", "__wake_up", "wake_up_nr",
-    ]
-
     public func check(_ p: ProgramPoint) -> [Finding] {
         guard case .requestPinRelease(let o) = p.action, p.event.kind == .decrement || p.event.kind == .call,
             p.event.kind == .decrement || KernelFunctions.decrements.contains(p.event.callee ?? "")
@@ -151,8 +146,7 @@ public struct PinDropWithoutWakeup: Rule {
     static func sleepsOnQueue(_ g: FlowGraph) -> Bool {
         g.allEvents.contains { e in
             guard e.kind == .call, let c = e.callee else { return false }
-            return c.hasPrefix("add_wait_queue") || c.hasPrefix("prepare_to_wait") || c.hasPrefix("wait_event")
-                || c.hasPrefix("wait_for_completion") || c.hasPrefix("___wait_event") || c == "init_wait_entry"
+            return KernelFunctions.waitsOnQueue(c)
         }
     }
 
@@ -171,7 +165,7 @@ public struct PinDropWithoutWakeup: Rule {
     static func wakes(after event: Event, in g: FlowGraph, object: String) -> Bool {
         guard let start = g.blocks.firstIndex(where: { $0.events.contains(event) }) else { return true }
         func isWake(_ e: Event) -> Bool {
-            guard e.kind == .call, let c = e.callee, waking.contains(c) || c.hasPrefix("wake_up") else { return false }
+            guard e.kind == .call, let c = e.callee, KernelFunctions.wakes(c) else { return false }
             return (e.arguments ?? []).contains { $0.path?.root == object || $0.text.contains("\(object)->") }
         }
         let events = g.blocks[start].events

@@ -37,7 +37,7 @@ public struct RCUGetNotTryGet: Rule {
 
     public func check(_ p: ProgramPoint) -> [Finding] {
         guard case .get(let o) = p.action, let pins = p.pins(of: o), pins.rcuFound || pins.rcuLoaded,
-            p.rcuDepth > 0 || (p.interruptsDisabled && p.model.profile.profile.rcuConsolidated),
+            p.rcuCoverage == .readSide,
             let type = p.model.type(of: AccessPath(root: o), in: p.graph),
             let unlink = p.model.rcuUnlinks[type], !unlink.graceful
         else { return [] }

@@ -27,8 +27,9 @@ public struct RCUNoGracePeriod: Rule {
 
     public func check(_ p: ProgramPoint) -> [Finding] {
         guard let (object, lock) = UnpinnedAccess.target(p), p.isUnpinned(object, ignoringLock: lock) else { return [] }
-        let covered = p.rcuDepth > 0 || (p.interruptsDisabled && p.model.profile.profile.rcuConsolidated)
-        guard covered, let type = p.model.type(of: AccessPath(root: object), in: p.graph) else { return [] }
+        guard p.rcuCoverage == .readSide, let type = p.model.type(of: AccessPath(root: object), in: p.graph) else {
+            return []
+        }
         guard let release = p.model.releases(of: type).first(where: { p.model.releaseFrees[$0] == .frees }) else {
             return []
         }

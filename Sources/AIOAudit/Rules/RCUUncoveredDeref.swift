@@ -32,11 +32,10 @@ public struct RCUUncoveredDeref: Rule {
 
     public func check(_ p: ProgramPoint) -> [Finding] {
         guard let (object, lock) = UnpinnedAccess.target(p), p.isUnpinned(object, ignoringLock: lock),
-            p.rcuDepth == 0
+            p.rcuCoverage != .readSide
         else { return [] }
         var witness = UnpinnedAccess.witness(p, object: object)
-        if p.interruptsDisabled {
-            if p.model.profile.profile.rcuConsolidated { return [] }
+        if p.rcuCoverage == .schedOnly {
             witness.append(
                 WitnessStep(
                     line: p.event.line, column: p.event.column, function: p.graph.function,

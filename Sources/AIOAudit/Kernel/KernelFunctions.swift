@@ -1,5 +1,8 @@
-/// What kernel functions do, as far as object lifetimes are concerned: a data table of the
-/// kernel's API (not of fs/aio.c), read by the model when it summarises the file's functions.
+/// What kernel functions do, as far as object lifetimes are concerned: the tables of the kernel's
+/// API (not of fs/aio.c) that every stage reads by name — the frontend (noreturn functions,
+/// annotation macros), the flow graphs, the model (reference counts, frees, grace periods,
+/// registrations), the engine (sleeping, hand-offs, lock assertions) and the rules (wake-ups).
+/// Lock and RCU primitives are in LockPrimitives.swift beside it.
 public enum Effect: String, Codable, Sendable, Hashable, Comparable {
     /// May sleep: forbidden in atomic and interrupt context.
     case sleeps
@@ -46,6 +49,13 @@ enum KernelFunctions {
         "call_rcu", "call_rcu_sched", "call_rcu_bh", "kfree_rcu", "kvfree_rcu", "__kfree_rcu", "queue_rcu_work",
         "synchronize_rcu", "synchronize_sched", "synchronize_rcu_expedited",
     ]
+
+    /// Waits for a grace period before what follows (a free after it is deferred enough).
+    static let waitingForGracePeriod: Set<String> = ["synchronize_rcu", "synchronize_sched"]
+
+    /// Kills a percpu_ref: drops its base reference after a sched-RCU grace period, which before
+    /// Linux 4.20 (RCU flavour consolidation) does not wait for rcu_read_lock() readers.
+    static let killingAfterSchedGracePeriod: Set<String> = ["percpu_ref_kill"]
 
     /// Unlinks from an RCU-protected list: readers may still find the entry until a grace period.
     static let rcuUnlinking: Set<String> = ["hlist_del_rcu", "list_del_rcu", "hlist_del_init_rcu", "list_del_init_rcu"]
@@ -114,4 +124,69 @@ enum KernelFunctions {
         "wait_event_interruptible_timeout", "wait_event_hrtimeout", "wait_event_interruptible_hrtimeout",
         "wait_event_idle", "wait_event_lock_irq",
     ]
+
+    // MARK: What the other stages read by name
+
+    /// Allocation calls that sleep when given GFP_KERNEL (or another sleeping mask).
+    static let allocating: Set<String> = [
+        "kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "kmem_cache_alloc", "kmem_cache_zalloc", "krealloc",
+        "alloc_page", "alloc_pages", "__get_free_page", "__get_free_pages", "get_zeroed_page", "kvmalloc",
+        "kvzalloc", "vmalloc", "vzalloc", "percpu_ref_init", "alloc_percpu", "kstrdup", "kmemdup",
+    ]
+
+    /// Kernel functions that store or queue what they are given (`&x->list`, `&x->work`).
+    static let storing: Set<String> = [
+        "list_add", "list_add_tail", "list_add_rcu", "list_add_tail_rcu", "hlist_add_head", "hlist_add_head_rcu",
+        "list_move", "list_move_tail", "queue_work", "schedule_work", "queue_delayed_work", "schedule_delayed_work",
+        "mod_delayed_work", "queue_rcu_work", "call_rcu", "mod_timer", "add_timer", "llist_add", "rb_link_node",
+        "radix_tree_insert", "xa_store", "idr_alloc", "execute_in_process_context",
+    ]
+    /// Publishing a pointer: the object (the second argument) is now reachable from elsewhere.
+    static let publishing: Set<String> = [
+        "rcu_assign_pointer", "RCU_INIT_POINTER", "WRITE_ONCE", "smp_store_release", "xchg", "cmpxchg",
+    ]
+    /// Publishing into an RCU-protected pointer.
+    static let rcuPublishing: Set<String> = ["RCU_INIT_POINTER", "rcu_assign_pointer"]
+
+    /// Loads with acquire ordering that read a pointer another thread released (`smp_load_acquire`).
+    static let acquireLoads: Set<String> = ["smp_load_acquire"]
+
+    /// The object that holds a member, found from the member's address.
+    static let containerOf: Set<String> = ["container_of", "list_entry"]
+
+    /// Annotations that the caller holds a lock (`lockdep_assert_held(&ctx->ctx_lock)`).
+    static let lockAssertions: Set<String> = [
+        "assert_spin_locked", "lockdep_assert_held", "__lockdep_assert_held", "lockdep_assert_held_once",
+    ]
+
+    /// Conditional acquisitions of sleeping locks (mutex_trylock, down_read_trylock,
+    /// mutex_lock_interruptible): their holder may sleep.
+    static func isSleepingLock(_ callee: String) -> Bool { callee.hasPrefix("mutex_") || callee.hasPrefix("down_") }
+
+    /// Macros that only annotate a value: the value itself is what the code branches on.
+    static let transparentMacros: Set<String> = [
+        "likely", "unlikely", "READ_ONCE", "ACCESS_ONCE", "__builtin_expect",
+        "data_race", "unlikely_notrace",
+    ]
+
+    /// Kernel primitives that never return, whether or not the headers say so.
+    static let noreturn: Set<String> = [
+        "BUG", "panic", "do_exit", "__builtin_unreachable", "unreachable", "__builtin_trap",
+        "kthread_exit", "make_task_dead",
+    ]
+
+    /// Wake-ups of a wait queue's waiters.
+    static let wakingCalls: Set<String> = [
+        "wake_up", "wake_up_all", "wake_up_interruptible", "wake_up_interruptible_all", "wake_up_locked",
+        "wake_up_process", "wake_up_var", "wake_up_bit", "complete", "complete_all", "__wake_up", "wake_up_nr",
+    ]
+
+    static func wakes(_ callee: String) -> Bool { wakingCalls.contains(callee) || callee.hasPrefix("wake_up") }
+
+    /// Waiting on a wait queue: the waiter sleeps until a wake-up.
+    static func waitsOnQueue(_ callee: String) -> Bool {
+        callee.hasPrefix("add_wait_queue") || callee.hasPrefix("prepare_to_wait") || callee.hasPrefix("wait_event")
+            || callee.hasPrefix("wait_for_completion") || callee.hasPrefix("___wait_event")
+            || callee == "init_wait_entry"
+    }
 }
