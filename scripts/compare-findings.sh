@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # compare-findings.sh OLD NEW [FILE|DIR]... - are two builds' findings byte-identical?
 #
-# Runs `check --standalone --format json` with both binaries on every C fixture of the repository,
+# Runs `check`, `facts` and `graph` (`--standalone --format json`) with both binaries on every C
+# fixture of the repository,
 # every file of the corpus (../shared/corpus, or $AIO_AUDIT_CORPUS) and the files or directories
 # given (other eras of fs/aio.c kept outside the repository), and prints each file whose output
 # differs, with the difference. For a refactoring that must not change behaviour: build the old
@@ -29,14 +30,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 differ=0
 for f in "${files[@]}"; do
-	# Status 2 (input errors) is output too: compare what each printed, whatever it was.
-	"$old" check --standalone --format json "$f" >"$work/old" 2>&1 || true
-	"$new" check --standalone --format json "$f" >"$work/new" 2>&1 || true
-	if ! cmp -s "$work/old" "$work/new"; then
-		differ=$((differ + 1))
-		echo "== $f"
-		diff "$work/old" "$work/new" | head -n 40 || true
-	fi
+	for command in check facts graph; do
+		# Status 2 (input errors) is output too: compare what each printed, whatever it was.
+		"$old" "$command" --standalone --format json "$f" >"$work/old" 2>&1 || true
+		"$new" "$command" --standalone --format json "$f" >"$work/new" 2>&1 || true
+		if ! cmp -s "$work/old" "$work/new"; then
+			differ=$((differ + 1))
+			echo "== $command $f"
+			diff "$work/old" "$work/new" | head -n 40 || true
+		fi
+	done
 done
-echo "compare-findings: ${#files[@]} files, $differ differ"
+echo "compare-findings: ${#files[@]} files x check, facts, graph: $differ outputs differ"
 ((differ == 0))

@@ -5,11 +5,7 @@ enum Sleeping {
     /// Lock primitives that spin: their holder must not sleep (mutexes and rwsems may).
     static func isSpinning(_ callee: String) -> Bool {
         guard let entry = LockPrimitive.lookup(callee) else { return true }
-        switch entry.kind {
-        case .mutex, .rwsem: return false
-        case .trylock: return !KernelFunctions.isSleepingLock(callee)
-        default: return true
-        }
+        return entry.kind.lockClass.spins
     }
 
     /// Why a call may sleep: the chain to the sleeping primitive, or nil.

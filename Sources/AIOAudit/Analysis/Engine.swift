@@ -140,7 +140,7 @@ public struct Engine {
             if e.kind == .call,
                 KernelFunctions.lockAssertions.contains(e.callee ?? ""), let p = e.arguments?.first?.path
             {
-                f.heldOnEntry[p.description] = .spin
+                f.heldOnEntry[p.description] = .spinlock
             }
             if e.kind == .lock, let p = e.path {
                 locked.insert(p.description)
@@ -150,7 +150,7 @@ public struct Engine {
                 }
             }
             if e.kind == .unlock, let p = e.path, !locked.contains(p.description), f.heldOnEntry[p.description] == nil {
-                f.heldOnEntry[p.description] = e.lockKind ?? .spin
+                f.heldOnEntry[p.description] = e.lockKind ?? .spinlock
                 f.releasedOnEntry.insert(p.description)
             }
             if e.kind == .return, let v = e.value, g.locals[v] != nil { f.returnedVariables.insert(v) }
@@ -166,7 +166,7 @@ public struct Engine {
         for block in g.blocks {
             for (i, e) in block.events.enumerated() {
                 let branchedOn = block.condition != nil && i == block.events.count - 1
-                if e.kind == .lock, e.lockKind == .trylock, !branchedOn, let p = e.path {
+                if e.kind == .lock, e.lockKind?.isTry == true, !branchedOn, let p = e.path {
                     f.unreliableLocks.insert(p.description)
                 }
                 if e.kind == .call, let c = e.callee, let s = summaries[c] {
@@ -393,22 +393,22 @@ public struct Engine {
         case .lock:
             if let p = e.path {
                 s.locks[p.description] = HeldLock(
-                    kind: e.lockKind ?? .spin, line: e.line, atomic: Sleeping.isSpinning(e.callee ?? ""))
+                    kind: e.lockKind ?? .spinlock, line: e.line, atomic: Sleeping.isSpinning(e.callee ?? ""))
             }
-            if [.irq, .irqsave, .bh].contains(e.lockKind) { s.irqDepth += 1 }
-            if e.lockKind == .trylock, e.callee?.contains("irq") == true { s.irqDepth += 1 }
+            if e.lockKind?.disablesInterrupts == true { s.irqDepth += 1 }
+            if e.lockKind?.isTryDisablingInterrupts == true { s.irqDepth += 1 }
         case .unlock:
             if let p = e.path { s.unlockedAt[p.description] = e.line }
             if let p = e.path, let held = s.locks.removeValue(forKey: p.description) {
                 let disabled =
-                    [.irq, .irqsave, .bh].contains(held.kind) || (held.kind == .trylock && e.lockKind != .spin)
-                if disabled || [.irq, .irqsave, .bh].contains(e.lockKind) { s.irqDepth = max(0, s.irqDepth - 1) }
+                    held.kind.disablesInterrupts || (held.kind.isTry && e.lockKind?.isPlainSpinning != true)
+                if disabled || e.lockKind?.disablesInterrupts == true { s.irqDepth = max(0, s.irqDepth - 1) }
                 if case .ownLockRelease(let o, _) = action, var obj = s.objects[o] {
                     if !obj.pins.any { obj.pins.released = true }
                     obj.releases.append(step(e, g, .ownLockReleased, "\(e.text) releases \(o)'s own lock"))
                     s.objects[o] = obj
                 }
-            } else if [.irq, .irqsave, .bh].contains(e.lockKind) {
+            } else if e.lockKind?.disablesInterrupts == true {
                 s.irqDepth = max(0, s.irqDepth - 1)
             }
         case .rcuReadLock:
@@ -435,7 +435,7 @@ public struct Engine {
                     guard let p = lock.atCall(e.arguments ?? [], aliases: facts.aliases),
                         let held = s.locks.removeValue(forKey: p.description)
                     else { continue }
-                    if [.irq, .irqsave, .bh].contains(held.kind) { s.irqDepth = max(0, s.irqDepth - 1) }
+                    if held.kind.disablesInterrupts { s.irqDepth = max(0, s.irqDepth - 1) }
                 }
             }
             // fput(req->ki_filp) drops what fget() returned into req->ki_filp.
@@ -559,8 +559,8 @@ public struct Engine {
         for (lock, w) in summary.acquires where w == when {
             guard let p = lock.atCall(e.arguments ?? [], aliases: facts.aliases) else { continue }
             s.locks[p.description] = HeldLock(
-                kind: lock.kind, line: e.line, atomic: ![.mutex, .rwsem].contains(lock.kind))
-            if [.irq, .irqsave, .bh].contains(lock.kind) { s.irqDepth += 1 }
+                kind: lock.kind, line: e.line, atomic: lock.kind.lockClass.spins || lock.kind.isTry)
+            if lock.kind.disablesInterrupts { s.irqDepth += 1 }
         }
     }
 
@@ -660,7 +660,7 @@ public struct Engine {
                 s.objects[o.root]?.pins.owned = true
             }
         }
-        if last.kind == .lock, last.lockKind == .trylock, let p = last.path {
+        if last.kind == .lock, last.lockKind?.isTry == true, let p = last.path {
             // mutex_lock_interruptible and friends succeed when they return 0.
             let zeroIsSuccess = [
                 "mutex_lock_interruptible", "mutex_lock_killable", "down_read_killable", "down_write_killable",
@@ -668,7 +668,7 @@ public struct Engine {
             .contains(last.callee ?? "")
             let holds = zeroIsSuccess ? !succeeded : succeeded
             if !holds, let held = s.locks.removeValue(forKey: p.description) {
-                if held.kind == .trylock, last.callee?.contains("irq") == true { s.irqDepth = max(0, s.irqDepth - 1) }
+                if held.kind.isTryDisablingInterrupts { s.irqDepth = max(0, s.irqDepth - 1) }
             }
         }
     }

@@ -168,7 +168,7 @@ enum Summaries {
             }
         }
         for key in releasedOnEntry.sorted() where exact.allSatisfy({ !$0.holds(key) }) {
-            if let lock = summaryLock(key, kind: .spin, in: g, origins: origins) { s.releases.append(lock) }
+            if let lock = summaryLock(key, kind: .spinlock, in: g, origins: origins) { s.releases.append(lock) }
         }
         // A function that drops its caller's lock (to sleep, as often as not) is not counted as
         // sleeping under it; a put sleeps only when it is the last, which its callers judge.

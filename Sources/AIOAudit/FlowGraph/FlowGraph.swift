@@ -1,7 +1,68 @@
 /// A function's control-flow graph: basic blocks of events in evaluation order, and labelled edges.
 
-public enum LockKind: String, Codable, Sendable, Hashable {
-    case spin, irq, irqsave, bh, mutex, rwsem, trylock
+/// A lock said in two words: its class (what sleeps, what spins) and how it is taken (what it
+/// does to interrupts, whether it is conditional).
+public struct LockKind: Sendable, Hashable {
+    public enum Class: String, Sendable, Hashable {
+        case spinlock, rwlock, mutex, rwsem
+
+        /// The holder of a spinning lock must not sleep.
+        public var spins: Bool { self == .spinlock || self == .rwlock }
+    }
+
+    /// What taking the lock does to interrupts and bottom halves.
+    public enum Taking: String, Sendable, Hashable {
+        case plain, irq, irqsave, bh
+    }
+
+    public var lockClass: Class
+    public var taking: Taking
+    /// A conditional acquisition (a trylock, mutex_lock_interruptible()): held only where it
+    /// succeeded.
+    public var isTry: Bool
+
+    public init(_ lockClass: Class, _ taking: Taking = .plain, try isTry: Bool = false) {
+        self.lockClass = lockClass
+        self.taking = taking
+        self.isTry = isTry
+    }
+
+    public static let spinlock = LockKind(.spinlock)
+
+    /// Interrupts or bottom halves are off while it is held (an unconditional irq/irqsave/bh
+    /// acquisition; a trylock's are followed on its success edge).
+    public var disablesInterrupts: Bool { taking != .plain && !isTry }
+    /// A conditional acquisition that disables interrupts when it succeeds (spin_trylock_irqsave).
+    public var isTryDisablingInterrupts: Bool { taking != .plain && isTry }
+    /// A spinning lock taken or released plainly (spin_lock, spin_unlock, read_lock, ...).
+    public var isPlainSpinning: Bool { lockClass.spins && taking == .plain && !isTry }
+}
+
+extension LockKind: Codable {
+    /// The one word the graph JSON has always said: spin, irq, irqsave, bh, mutex, rwsem, trylock.
+    public var word: String {
+        if isTry { return "trylock" }
+        switch lockClass {
+        case .mutex: return "mutex"
+        case .rwsem: return "rwsem"
+        case .spinlock, .rwlock: return taking == .plain ? "spin" : taking.rawValue
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(word)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let word = try decoder.singleValueContainer().decode(String.self)
+        switch word {
+        case "mutex": self.init(.mutex)
+        case "rwsem": self.init(.rwsem)
+        case "trylock": self.init(.spinlock, try: true)
+        default: self.init(.spinlock, Taking(rawValue: word) ?? .plain)
+        }
+    }
 }
 
 public enum ReturnOutcome: String, Codable, Sendable, Hashable {

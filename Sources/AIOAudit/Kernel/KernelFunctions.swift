@@ -159,10 +159,6 @@ enum KernelFunctions {
         "assert_spin_locked", "lockdep_assert_held", "__lockdep_assert_held", "lockdep_assert_held_once",
     ]
 
-    /// Conditional acquisitions of sleeping locks (mutex_trylock, down_read_trylock,
-    /// mutex_lock_interruptible): their holder may sleep.
-    static func isSleepingLock(_ callee: String) -> Bool { callee.hasPrefix("mutex_") || callee.hasPrefix("down_") }
-
     /// Macros that only annotate a value: the value itself is what the code branches on.
     static let transparentMacros: Set<String> = [
         "likely", "unlikely", "READ_ONCE", "ACCESS_ONCE", "__builtin_expect",

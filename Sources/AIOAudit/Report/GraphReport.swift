@@ -22,7 +22,7 @@ public enum GraphReport {
             return "call \(e.text)"
         case .lock, .unlock:
             return
-                "\(e.kind.rawValue) \(e.path?.description ?? e.text) [\(e.lockKind?.rawValue ?? "?")] \(e.callee ?? "")"
+                "\(e.kind.rawValue) \(e.path?.description ?? e.text) [\(e.lockKind?.word ?? "?")] \(e.callee ?? "")"
         case .rcuReadLock, .rcuReadUnlock:
             return "\(e.kind.rawValue) \(e.callee ?? "")"
         case .dereference:

@@ -50,7 +50,7 @@ public struct LockImbalance: FunctionRule {
             return []
         }
         let e = p.event
-        if e.kind == .lock, e.lockKind != .trylock, let held = p.lockHeld(lock) {
+        if e.kind == .lock, e.lockKind?.isTry != true, let held = p.lockHeld(lock) {
             let witness = [
                 WitnessStep(line: held.line, column: 1, function: p.graph.function, message: "\(lock) is taken here"),
                 WitnessStep(
