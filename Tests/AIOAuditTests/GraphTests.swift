@@ -22,7 +22,7 @@ final class GraphTests: XCTestCase {
         XCTAssertEqual(backEdges.first?.1, header.id)
         XCTAssertEqual(header.successors.map(\.label), [.true, .false])
         let kinds = g.allEvents.filter { $0.kind == .lock || $0.kind == .unlock }.map { $0.lockKind }
-        XCTAssertEqual(Set(kinds), [.irq])
+        XCTAssertEqual(Set(kinds), [LockKind(.spinlock, .irq)])
     }
 
     func testNegatedCallConditionBranchesOnTheCallWithEdgesSwapped() throws {
@@ -52,7 +52,7 @@ final class GraphTests: XCTestCase {
         let g = try graph("kinds", in: Paths.fixture("graph/lock_kinds.c"))
         let locks = g.allEvents.filter { $0.kind == .lock || $0.kind == .unlock }
         XCTAssertEqual(
-            locks.map { "\($0.kind.rawValue) \($0.lockKind!.rawValue) \($0.path!)" },
+            locks.map { "\($0.kind.rawValue) \($0.lockKind!.word) \($0.path!)" },
             [
                 "lock spin d->lock", "unlock spin d->lock", "lock irq d->lock", "unlock irq d->lock",
                 "lock irqsave d->lock", "unlock irqsave d->lock", "lock bh d->lock", "unlock bh d->lock",

@@ -37,7 +37,7 @@ final class KernelTreeTests: XCTestCase {
                 "call put_ioctx(ctx)",
             ])
         let lock = try XCTUnwrap(complete.allEvents.first { $0.kind == .lock })
-        XCTAssertEqual(lock.lockKind, .irqsave)
+        XCTAssertEqual(lock.lockKind, LockKind(.spinlock, .irqsave))
         XCTAssertEqual(lock.callee, "spin_lock_irqsave")
         // Nothing was written into the tree (no dependency file from -Wp,-MMD).
         XCTAssertFalse(FileManager.default.fileExists(atPath: tree.appendingPathComponent("fs/.aio.o.d").path))
