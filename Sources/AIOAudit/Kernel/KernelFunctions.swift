@@ -154,6 +154,15 @@ enum KernelFunctions {
     /// The object that holds a member, found from the member's address.
     static let containerOf: Set<String> = ["container_of", "list_entry"]
 
+    /// Interrupts, bottom halves or preemption turned off, and on again: an implicit RCU-sched
+    /// read-side section in between.
+    static let disablingInterrupts: Set<String> = [
+        "local_irq_disable", "local_bh_disable", "preempt_disable", "__local_irq_save", "local_irq_save",
+    ]
+    static let enablingInterrupts: Set<String> = [
+        "local_irq_enable", "local_bh_enable", "preempt_enable", "local_irq_restore",
+    ]
+
     /// Annotations that the caller holds a lock (`lockdep_assert_held(&ctx->ctx_lock)`).
     static let lockAssertions: Set<String> = [
         "assert_spin_locked", "lockdep_assert_held", "__lockdep_assert_held", "lockdep_assert_held_once",

@@ -1,0 +1,204 @@
+/// The engine's transfer function: what each event does to the abstract state, one function per
+/// kind of event, then what the event means for the object it touches.
+extension Engine {
+    func step(_ e: Event, _ g: FlowGraph, _ kind: WitnessStep.Kind, _ message: String) -> WitnessStep {
+        WitnessStep(line: e.line, column: e.column, function: g.function, message: message, kind: kind)
+    }
+
+    func transfer(
+        _ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph, _ facts: FunctionFacts,
+        _ summaries: [String: FunctionSummary] = [:]
+    ) {
+        // A call or a store that hands a reference on (see Handoff) transfers it.
+        if e.kind == .call || e.kind == .assignment {
+            for (name, obj) in s.objects where obj.pins.taken && !obj.pins.handedOff {
+                if Handoff.keeps(name, e, in: g, model: model, summaries: summaries) {
+                    s.objects[name]?.pins.handedOff = true
+                }
+            }
+        }
+        switch e.kind {
+        case .lock: lockTaken(&s, e)
+        case .unlock: lockReleased(&s, e, action, g)
+        case .rcuReadLock:
+            s.rcuDepth += 1
+            s.rcuSteps.append(step(e, g, .rcuSectionStarts, "\(e.text) starts an RCU read-side section"))
+        case .rcuReadUnlock:
+            s.rcuDepth = max(0, s.rcuDepth - 1)
+            s.rcuSteps.append(step(e, g, .rcuSectionEnds, "\(e.text) ends the RCU read-side section"))
+        case .call: called(&s, e, g, facts, summaries)
+        case .assignment: assigned(&s, e, g, facts, summaries)
+        default: break
+        }
+        meaning(&s, e, action, g, facts)
+    }
+
+    /// A lock taken: held from here, and interrupts off while an irq/bh lock is held.
+    func lockTaken(_ s: inout AbstractState, _ e: Event) {
+        if let p = e.path {
+            s.locks[p.description] = HeldLock(
+                kind: e.lockKind ?? .spinlock, line: e.line, atomic: Sleeping.isSpinning(e.callee ?? ""))
+        }
+        if e.lockKind?.disablesInterrupts == true { s.irqDepth += 1 }
+        if e.lockKind?.isTryDisablingInterrupts == true { s.irqDepth += 1 }
+    }
+
+    /// A lock released: the unlock of an object's own lock also releases that pin.
+    func lockReleased(_ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph) {
+        if let p = e.path { s.unlockedAt[p.description] = e.line }
+        if let p = e.path, let held = s.locks.removeValue(forKey: p.description) {
+            let disabled =
+                held.kind.disablesInterrupts || (held.kind.isTry && e.lockKind?.isPlainSpinning != true)
+            if disabled || e.lockKind?.disablesInterrupts == true { s.irqDepth = max(0, s.irqDepth - 1) }
+            if case .ownLockRelease(let o, _) = action, var obj = s.objects[o] {
+                if !obj.pins.any { obj.pins.released = true }
+                obj.releases.append(step(e, g, .ownLockReleased, "\(e.text) releases \(o)'s own lock"))
+                s.objects[o] = obj
+            }
+        } else if e.lockKind?.disablesInterrupts == true {
+            s.irqDepth = max(0, s.irqDepth - 1)
+        }
+    }
+
+    /// A call: an RCU list walk's entries, a callee's locks (from its summary), a reference
+    /// getter's counterpart, interrupts turned off or on.
+    func called(
+        _ s: inout AbstractState, _ e: Event, _ g: FlowGraph, _ facts: FunctionFacts,
+        _ summaries: [String: FunctionSummary]
+    ) {
+        // An RCU list walk hands out entries that may already be on their way to being freed:
+        // no reference is held on them until a try-get succeeds.
+        if let callee = e.callee, KernelFunctions.isRCUIteration(callee), let first = e.arguments?.first?.path,
+            first.isVariable, model.isTracked(first, in: g)
+        {
+            var found = ObjectState(pins: Pins(rcuFound: true))
+            found.releases = [
+                step(e, g, .foundUnderRCU, "\(first.root) is found by \(callee)(), under RCU, without a reference")
+            ]
+            s.objects[first.root] = found
+        }
+        if let c = e.callee, let summary = summaries[c] {
+            applyLocks(summary, .always, e, &s, facts)
+            for lock in summary.releases {
+                guard let p = lock.atCall(e.arguments ?? [], aliases: facts.aliases),
+                    let held = s.locks.removeValue(forKey: p.description)
+                else { continue }
+                if held.kind.disablesInterrupts { s.irqDepth = max(0, s.irqDepth - 1) }
+            }
+        }
+        // fput(req->ki_filp) drops what fget() returned into req->ki_filp.
+        if let c = e.callee, KernelFunctions.referenceGetters.values.contains(c),
+            let key = e.arguments?.first?.path?.description, var held = s.objects[key], held.pins.taken
+        {
+            if held.pins.counted > 0 { held.pins.counted -= 1 }
+            held.pins.released = true
+            held.releases.append(step(e, g, .referenceDropped, "\(e.text) drops the reference"))
+            s.objects[key] = held
+        }
+        if let c = e.callee, KernelFunctions.disablingInterrupts.contains(c) { s.irqDepth += 1 }
+        if let c = e.callee, KernelFunctions.enablingInterrupts.contains(c) { s.irqDepth = max(0, s.irqDepth - 1) }
+    }
+
+    /// An assignment: locks renamed through the variable, objects found, copied, loaded or
+    /// handed back by a call.
+    func assigned(
+        _ s: inout AbstractState, _ e: Event, _ g: FlowGraph, _ facts: FunctionFacts,
+        _ summaries: [String: FunctionSummary]
+    ) {
+        // `ctx = iocb->ki_ctx` after taking `iocb->ki_ctx->ctx_lock`: from here the lock is named
+        // through ctx, as the code (canonicalised) names it.
+        if let target = e.path, target.isVariable, let src = e.valuePath, !src.isVariable {
+            for (key, held) in s.locks {
+                let p = AccessPath.parse(key)
+                guard p.hasPrefix(src) else { continue }
+                s.locks.removeValue(forKey: key)
+                s.locks[p.replacingPrefix(src, with: target.root).description] = held
+            }
+        }
+        if let target = e.path, target.isVariable, facts.returnedVariables.contains(target.root) {
+            s.values[target.root] = Outcomes.of(e.value ?? "")
+        }
+        if let target = e.path, let c = e.callee, KernelFunctions.referenceGetters[c] != nil {
+            // `req->ki_filp = fget(fd)`: a reference held where it is stored.
+            var held = ObjectState(pins: Pins(counted: 1, opaque: true, taken: true))
+            held.releases = [step(e, g, .referenceTaken, "\(e.text) returns a reference to \(target)")]
+            s.objects[target.description] = held
+        }
+        if let target = e.path, target.isVariable, model.isTracked(target, in: g), e.value == "NULL" {
+            s.objects.removeValue(forKey: target.root)
+        } else if let target = e.path, target.isVariable, model.isTracked(target, in: g),
+            let source = e.valuePath, source.isVariable, source.root != target.root,
+            let copied = s.objects[source.root]
+        {
+            // `ret = ctx`: the same object, the same pins; the reference travels with ret.
+            s.objects[target.root] = copied
+            if copied.pins.taken { s.objects[source.root]?.pins.handedOff = true }
+        } else if let target = e.path, target.isVariable, model.isTracked(target, in: g), e.callee == nil,
+            let table = facts.rcuDerived.sorted().first(where: { (e.value ?? "").hasPrefix("\($0)->") })
+        {
+            // `ctx = table->table[id]` with table found under RCU: so is ctx.
+            var found = ObjectState(pins: Pins(opaque: true, rcuLoaded: true))
+            found.releases = [
+                step(
+                    e, g, .foundUnderRCU,
+                    "\(target.root) is loaded through \(table), found under RCU, without a reference")
+            ]
+            s.objects[target.root] = found
+        } else if let target = e.path, target.isVariable, model.isTracked(target, in: g),
+            let callee = e.callee, KernelFunctions.isRCULookup(callee)
+        {
+            var found = ObjectState(pins: Pins(rcuFound: true))
+            found.releases = [
+                step(e, g, .foundUnderRCU, "\(target.root) is found by \(callee)(), under RCU, without a reference")
+            ]
+            s.objects[target.root] = found
+        } else if let target = e.path, target.isVariable, model.isTracked(target, in: g) {
+            let fromContainer = KernelFunctions.containerOf.contains(e.callee ?? "")
+            var pins = initialPins(
+                target.root, parameter: false, facts: facts, fromContainer: fromContainer,
+                fromCall: e.callee != nil)
+            if let c = e.callee, summaries[c]?.returnsReference == true {
+                // A lookup that returns a reference: the function owns it from here.
+                pins.counted = 1
+                pins.taken = true
+            }
+            var object = ObjectState(pins: pins)
+            if pins.taken {
+                object.releases = [step(e, g, .referenceTaken, "\(e.text) returns a reference to \(target.root)")]
+            }
+            s.objects[target.root] = object
+        }
+    }
+
+    /// What the event means for the object it touches: a reference taken or dropped, a request's
+    /// pin dropped.
+    func meaning(_ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph, _ facts: FunctionFacts) {
+        switch action {
+        case .get(let o):
+            s.objects[o, default: ObjectState()].pins.counted += 1
+            s.objects[o]?.pins.rcuFound = false
+            s.objects[o]?.pins.rcuLoaded = false
+            s.objects[o]?.pins.taken = true
+            s.objects[o]?.releases.append(step(e, g, .referenceTaken, "\(e.text) takes a reference to \(o)"))
+            // A reference on an object the function has just stored in another (`mm = ctx->mm =
+            // current->mm; atomic_inc(&mm->mm_count)`) belongs to that object.
+            if facts.storedAliases.contains(o) { s.objects[o]?.pins.handedOff = true }
+        case .put(let o, _):
+            guard var obj = s.objects[o] else { break }
+            if obj.pins.counted > 0 { obj.pins.counted -= 1 } else { obj.pins.inherited = false }
+            obj.pins.released = true
+            obj.releases.append(step(e, g, .referenceDropped, "\(e.text) drops a reference to \(o)"))
+            s.objects[o] = obj
+        case .requestPinRelease(let o):
+            guard var obj = s.objects[o], obj.pins.request else { break }
+            obj.pins.request = false
+            obj.pins.released = true
+            let counter = model.pinCounters.first { $0.type == model.type(of: AccessPath(root: o), in: g) }
+            let what = counter.map { " (\(o)->\($0.field))" } ?? ""
+            obj.releases.append(step(e, g, .requestPinDropped, "\(e.text) drops the request's pin on \(o)\(what)"))
+            s.objects[o] = obj
+        default:
+            break
+        }
+    }
+}
