@@ -5,7 +5,9 @@ import XCTest
 
 /// The fixture runner for findings: every C fixture is checked both ways. A line annotated
 /// `expect: RULE` (or `expect: RULE warning`) must be reported with that rule and severity, and
-/// nothing else may be reported; a fixture without annotations asserts that nothing is.
+/// nothing else may be reported; a fixture without annotations asserts that nothing is. As with
+/// clang's -verify, an annotation may also state text: `{{words}}` must occur in the finding's
+/// message, `{{note: words}}` in one of its witness notes.
 final class CheckFixtureTests: XCTestCase {
     static func fixtures() throws -> [String] {
         var paths: [String] = []
@@ -31,6 +33,22 @@ final class CheckFixtureTests: XCTestCase {
         return expected
     }
 
+    /// line -> the `{{...}}` texts its annotation states.
+    static func statedTexts(in source: String) -> [Int: [String]] {
+        var texts: [Int: [String]] = [:]
+        for (i, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let r = line.range(of: "/* expect: ") else { continue }
+            var rest = line[r.upperBound...]
+            while let open = rest.range(of: "{{"),
+                let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex)
+            {
+                texts[i + 1, default: []].append(String(rest[open.upperBound..<close.lowerBound]))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return texts
+    }
+
     func testEveryFixtureReportsExactlyWhatItsAnnotationsSay() throws {
         let fixtures = try Self.fixtures()
         XCTAssertGreaterThan(fixtures.count, 15)
@@ -44,6 +62,20 @@ final class CheckFixtureTests: XCTestCase {
             XCTAssertEqual(
                 actual.sorted(), expected.sorted(), "\((path as NSString).lastPathComponent): reported vs annotated")
             XCTAssertTrue(check.notAnalysed.isEmpty, "\(path): \(check.notAnalysed)")
+            for (line, texts) in Self.statedTexts(in: unit.source) {
+                let here = check.findings.filter { $0.line == line }
+                for text in texts {
+                    let stated: Bool
+                    if text.hasPrefix("note: ") {
+                        let words = String(text.dropFirst("note: ".count))
+                        stated = here.contains { $0.witness.contains { $0.message.contains(words) } }
+                    } else {
+                        stated = here.contains { $0.message.contains(text) }
+                    }
+                    XCTAssertTrue(
+                        stated, "\((path as NSString).lastPathComponent):\(line): no finding says {{\(text)}}")
+                }
+            }
             for f in check.findings {
                 XCTAssertFalse(f.witness.isEmpty, "\(path):\(f.line): a finding without a witness")
             }

@@ -27,6 +27,10 @@ public enum Rules {
         var out = "\(r.id): \(r.summary)\n\n\(r.rationale)\n"
         for e in r.triggering { out += "\nTriggers (the arrow marks where):\n\(e)\n" }
         for e in r.nonTriggering { out += "\nDoes not trigger:\n\(e)\n" }
+        if !r.exampleContext.isEmpty {
+            out += "\nThe examples are complete C after these declarations (and the built-in kernel prelude):\n"
+            out += r.exampleContext + "\n"
+        }
         return out
     }
 }

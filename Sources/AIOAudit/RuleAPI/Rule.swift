@@ -131,9 +131,11 @@ public protocol Rule: Sendable {
     static var id: String { get }
     static var summary: String { get }
     static var rationale: String { get }
-    /// C that must trigger the rule (↓ marks where) and C that must not.
+    /// C that must trigger the rule (↓ marks where) and C that must not: each, after the
+    /// declarations of `exampleContext`, a complete C file that RuleExampleTests checks.
     static var triggering: [String] { get }
     static var nonTriggering: [String] { get }
+    static var exampleContext: String { get }
     func check(_ point: ProgramPoint) -> [Finding]
     /// One finding per function and object: the first point; the others are listed in its witness.
     static var firstPerObject: Bool { get }

@@ -14,33 +14,68 @@ public struct LockImbalance: FunctionRule {
         false without (a conditional-lock helper such as a trylock wrapper) is not reported: its \
         callers read it through its summary, as they read a callee that unlocks their lock.
         """
+    public static let exampleContext = ExampleContext.lifetime
     public static let triggering = [
         """
-        spin_lock_irq(&ctx->ctx_lock);
-        if (ctx->dead) {
-            ↓return -EINVAL;                 /* ctx_lock still held */
+        int ctx_submit(struct ctx *ctx, int nr)
+        {
+        	spin_lock_irq(&ctx->lock);
+        	if (ctx->dead)
+        		↓return -EINVAL;		/* the lock is still held */
+        	if (nr > ctx->reqs_active) {
+        		spin_unlock_irq(&ctx->lock);
+        		return -EAGAIN;
+        	}
+        	ctx->reqs_active -= nr;
+        	spin_unlock_irq(&ctx->lock);
+        	return 0;
         }
-        spin_unlock_irq(&ctx->ctx_lock);
-        return -EAGAIN;
         """,
         """
-        spin_lock(&ctx->lock);
-        if (bad)
-            goto out;
-        spin_unlock(&ctx->lock);
+        void ctx_mark(struct ctx *ctx, int bad)
+        {
+        	spin_lock(&ctx->lock);
+        	if (bad)
+        		goto out;
+        	ctx->dead = 1;
+        	spin_unlock(&ctx->lock);
         out:
-        ↓spin_unlock(&ctx->lock);          /* twice on the path that did not jump */
+        	↓spin_unlock(&ctx->lock);	/* twice on the path that did not jump */
+        }
         """,
     ]
     public static let nonTriggering = [
         """
-        if (!poll_lock_wq(req))              /* returns true with the waitqueue lock held */
-            return -EAGAIN;
-        list_del_init(&req->wait.entry);
-        poll_unlock_wq(req);                 /* a callee that releases it */
-        return 0;
+        int ctx_poke(struct ctx *ctx)
+        {
+        	if (!spin_trylock(&ctx->lock))	/* held only where it succeeded */
+        		return -EAGAIN;
+        	ctx->dead = 0;
+        	spin_unlock(&ctx->lock);
+        	return 0;
+        }
         """,
-        "a trylock branch: the lock is held only on the branch where spin_trylock() returned true",
+        """
+        /* Returns true with ctx->lock held: a conditional-lock helper. */
+        static bool ctx_lock_live(struct ctx *ctx)
+        {
+        	spin_lock(&ctx->lock);
+        	if (ctx->dead) {
+        		spin_unlock(&ctx->lock);
+        		return false;
+        	}
+        	return true;
+        }
+
+        int ctx_bump(struct ctx *ctx)
+        {
+        	if (!ctx_lock_live(ctx))
+        		return -EINVAL;
+        	ctx->reqs_active++;
+        	spin_unlock(&ctx->lock);
+        	return 0;
+        }
+        """,
     ]
 
     public init() {}

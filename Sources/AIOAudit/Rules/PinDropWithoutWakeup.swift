@@ -14,21 +14,26 @@ public struct PinDropWithoutWakeup: Rule {
         the call. Otherwise the last request's completion leaves io_destroy() or exit_aio() \
         asleep forever.
         """
+    public static let exampleContext = ExampleContext.lifetime
     public static let triggering = [
         """
-        static void drop_request(struct ctx *ctx)
+        static void cancel_request(struct ctx *ctx, struct req *req)
         {
-            ↓ctx->reqs_active--;              /* the teardown waits for 0 in wait_event() */
+        	↓ctx->reqs_active--;		/* destroy_ctx() may sleep on, never woken */
+        	kfree(req);
         }
         """
     ]
     public static let nonTriggering = [
         """
-        ctx->reqs_active--;
-        if (!ctx->reqs_active && ctx->dead)
-            wake_up(&ctx->wait);
-        """,
-        "the same decrement in a helper whose every caller wakes the waiters after calling it",
+        static void finish_request(struct ctx *ctx, struct req *req)
+        {
+        	ctx->reqs_active--;
+        	if (!ctx->reqs_active && ctx->dead)
+        		wake_up(&ctx->wait);
+        	kfree(req);
+        }
+        """
     ]
 
     /// What does not depend on the path, worked out once per event (a point is visited once per

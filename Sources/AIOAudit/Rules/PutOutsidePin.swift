@@ -12,33 +12,47 @@ public struct PutOutsidePin: Rule {
         mm may be in exit_mmap() or a core dump, and a kernel thread has no business with it. \
         (Linux commit c7b285550544, "aio: fix the 'too late munmap()' race".)
         """
+    public static let exampleContext = ExampleContext.lifetime
     public static let triggering = [
         """
-        static void fput_work_fn(struct work_struct *w)   /* DECLARE_WORK(.., fput_work_fn) */
+        /* A work item drops the request's pin, then what may be the last reference. */
+        static void fput_work_fn(struct work_struct *w)
         {
-            struct req *req = take_request();
-            struct ctx *ctx = req->ctx;
-            spin_lock_irq(&ctx->lock);
-            drop_request(ctx, req);          /* ctx->reqs_active--: the request's pin is gone */
-            spin_unlock_irq(&ctx->lock);
-            ↓put_ctx(ctx);                    /* release path calls vm_munmap() */
+        	struct req *req = take_request();
+        	struct ctx *ctx = req->ctx;
+
+        	spin_lock_irq(&ctx->lock);
+        	drop_request(ctx, req);
+        	spin_unlock_irq(&ctx->lock);
+        	↓put_ctx(ctx);			/* the release path calls vm_munmap() */
         }
+        static DECLARE_WORK(fput_work, fput_work_fn);
         """
     ]
     public static let nonTriggering = [
         """
+        /* The fix: no reference of its own; RCU keeps ctx's memory valid for the unlock. */
         static void fput_work_fn(struct work_struct *w)
         {
-            struct req *req = take_request();
-            struct ctx *ctx = req->ctx;
-            rcu_read_lock();
-            spin_lock_irq(&ctx->lock);
-            drop_request(ctx, req);
-            spin_unlock_irq(&ctx->lock);    /* ctx's memory is freed by call_rcu(): still valid */
-            rcu_read_unlock();
+        	struct req *req = take_request();
+        	struct ctx *ctx = req->ctx;
+
+        	rcu_read_lock();
+        	spin_lock_irq(&ctx->lock);
+        	drop_request(ctx, req);
+        	spin_unlock_irq(&ctx->lock);
+        	rcu_read_unlock();
+        }
+        static DECLARE_WORK(fput_work, fput_work_fn);
+        """,
+        """
+        /* A system call may run any release path: its put may be the last one. */
+        long sys_ctx_done(struct ctx *ctx)
+        {
+        	put_ctx(ctx);
+        	return 0;
         }
         """,
-        "a final put in process context (a system call) may run any release path",
     ]
 
     public init() {}

@@ -15,22 +15,43 @@ public struct RCUGetNotTryGet: Rule {
         the object's type in the file and stays quiet unless one of them puts the object before \
         any grace period.
         """
+    public static let exampleContext = ExampleContext.lifetime + ExampleContext.lookup
     public static let triggering = [
         """
-        rcu_read_lock();
-        hlist_for_each_entry_rcu(ctx, &mm->ctx_list, list) {
-            if (ctx->id == id) {
-                ↓get_ctx(ctx);                 /* destroy: hlist_del_rcu(&ctx->list); put_ctx(ctx); */
-                ret = ctx;
-                break;
-            }
+        struct ctx *lookup_ctx(struct table *t, int id)
+        {
+        	struct ctx *ctx, *ret = NULL;
+
+        	rcu_read_lock();
+        	hlist_for_each_entry_rcu(ctx, &t->ctxs, list) {
+        		if (ctx->id == id) {
+        			↓get_ctx(ctx);	/* its count may already be zero */
+        			ret = ctx;
+        			break;
+        		}
+        	}
+        	rcu_read_unlock();
+        	return ret;
         }
-        rcu_read_unlock();
         """
     ]
     public static let nonTriggering = [
-        "the same lookup with `if (atomic_inc_not_zero(&ctx->users)) ret = ctx;`",
-        "the same get when destroy calls synchronize_rcu() between hlist_del_rcu() and put_ctx()",
+        """
+        struct ctx *lookup_ctx(struct table *t, int id)
+        {
+        	struct ctx *ctx, *ret = NULL;
+
+        	rcu_read_lock();
+        	hlist_for_each_entry_rcu(ctx, &t->ctxs, list) {
+        		if (ctx->id == id && atomic_inc_not_zero(&ctx->users)) {
+        			ret = ctx;
+        			break;
+        		}
+        	}
+        	rcu_read_unlock();
+        	return ret;
+        }
+        """
     ]
 
     public init() {}

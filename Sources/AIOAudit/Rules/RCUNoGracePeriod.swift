@@ -9,16 +9,38 @@ public struct RCUNoGracePeriod: Rule {
         object's release path calls kfree() or kmem_cache_free() directly, a dereference after the \
         last pin is released is a use-after-free whether or not an RCU section surrounds it.
         """
+    public static let exampleContext = ExampleContext.lifetime + ExampleContext.buffer
     public static let triggering = [
         """
-        rcu_read_lock();
-        drop_request(ctx, req);      /* last pin gone; release does kfree(ctx) */
-        ↓spin_unlock(&ctx->lock);
-        rcu_read_unlock();
+        static void buf_work_fn(struct work_struct *w)
+        {
+        	struct buf_req *req = take_buf_request();
+        	struct buf *b = req->buf;
+
+        	rcu_read_lock();
+        	spin_lock(&b->lock);
+        	drop_buf_request(b, req);	/* the last pin: a put_buf() may free b now */
+        	↓spin_unlock(&b->lock);		/* RCU does not keep b: its release frees it at once */
+        	rcu_read_unlock();
+        }
+        static DECLARE_WORK(buf_work, buf_work_fn);
         """
     ]
     public static let nonTriggering = [
-        "the same, when the release path frees ctx with call_rcu(&ctx->rcu, free_ctx_rcu)"
+        """
+        static void ctx_work_fn(struct work_struct *w)
+        {
+        	struct req *req = take_request();
+        	struct ctx *ctx = req->ctx;
+
+        	rcu_read_lock();
+        	spin_lock(&ctx->lock);
+        	drop_request(ctx, req);
+        	spin_unlock(&ctx->lock);	/* ctx is freed by call_rcu(): RCU keeps it */
+        	rcu_read_unlock();
+        }
+        static DECLARE_WORK(ctx_work, ctx_work_fn);
+        """
     ]
 
     public static let firstPerObject = true

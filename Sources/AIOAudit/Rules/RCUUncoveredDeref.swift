@@ -11,20 +11,35 @@ public struct RCUUncoveredDeref: Rule {
         with interrupts disabled is an implicit RCU-sched section: since Linux 4.20 it holds off \
         every grace period; before, only synchronize_sched()/call_rcu_sched(), so a warning says so.
         """
+    public static let exampleContext = ExampleContext.lifetime
     public static let triggering = [
         """
-        spin_lock(&ctx->lock);
-        drop_request(ctx, req);     /* the request's pin on ctx is gone */
-        ↓spin_unlock(&ctx->lock);    /* touches ctx, which may be freed now */
+        static void complete_work_fn(struct work_struct *w)
+        {
+        	struct req *req = take_request();
+        	struct ctx *ctx = req->ctx;
+
+        	spin_lock(&ctx->lock);
+        	drop_request(ctx, req);		/* the request's pin on ctx is gone */
+        	↓spin_unlock(&ctx->lock);	/* touches ctx, which may be freed now */
+        }
+        static DECLARE_WORK(complete_work, complete_work_fn);
         """
     ]
     public static let nonTriggering = [
         """
-        rcu_read_lock();
-        spin_lock(&ctx->lock);
-        drop_request(ctx, req);
-        spin_unlock(&ctx->lock);    /* ctx is freed by call_rcu(): valid until rcu_read_unlock() */
-        rcu_read_unlock();
+        static void complete_work_fn(struct work_struct *w)
+        {
+        	struct req *req = take_request();
+        	struct ctx *ctx = req->ctx;
+
+        	rcu_read_lock();
+        	spin_lock(&ctx->lock);
+        	drop_request(ctx, req);
+        	spin_unlock(&ctx->lock);	/* ctx is freed by call_rcu(): valid until rcu_read_unlock() */
+        	rcu_read_unlock();
+        }
+        static DECLARE_WORK(complete_work, complete_work_fn);
         """
     ]
 

@@ -11,27 +11,43 @@ public struct RefLeak: FunctionRule {
         in another object or a list, published with rcu_assign_pointer(), passed to a work item \
         or to a callee that keeps it (a file function whose summary says so), or returned.
         """
+    public static let exampleContext = ExampleContext.lifetime
     public static let triggering = [
         """
-        ctx = lookup_ctx(id);                /* returns a reference */
-        if (!ctx)
-            return -EINVAL;
-        if (nr < 0)
-            ↓return -EINVAL;                 /* the reference is still held */
-        ret = read_events(ctx, nr);
-        put_ctx(ctx);
-        return ret;
+        /* Returns a reference of the caller's own. */
+        static struct ctx *ctx_of(struct req *req)
+        {
+        	struct ctx *ctx = req->ctx;
+
+        	get_ctx(ctx);
+        	return ctx;
+        }
+
+        long ctx_read(struct req *req, int nr)
+        {
+        	struct ctx *ctx = ctx_of(req);
+        	long ret;
+
+        	if (nr < 0)
+        		↓return -EINVAL;		/* the reference is still held */
+        	ret = ctx->reqs_active;
+        	put_ctx(ctx);
+        	return ret;
+        }
         """
     ]
     public static let nonTriggering = [
         """
-        get_ctx(ctx);
-        if (queue_full(ctx)) {
-            put_ctx(ctx);
-            return -EAGAIN;
+        int ctx_attach(struct ctx *ctx, struct req *req)
+        {
+        	get_ctx(ctx);
+        	if (ctx->dead) {
+        		put_ctx(ctx);
+        		return -EAGAIN;
+        	}
+        	req->ctx = ctx;			/* handed to the request: transferred */
+        	return 0;
         }
-        req->ctx = ctx;                      /* handed to the request: transferred */
-        return 0;
         """
     ]
 

@@ -13,25 +13,51 @@ public struct SleepInAtomic: Rule {
         may sleep, transitively — including the release path that a put runs when it may be the \
         last one. A callee that drops its caller's lock before sleeping is not counted as sleeping.
         """
+    public static let exampleContext = ExampleContext.lifetime
     public static let triggering = [
         """
-        spin_lock_irq(&ctx->ctx_lock);
-        ↓mutex_lock(&ctx->ring_lock);         /* may sleep under a spinlock */
+        void ctx_resize(struct ctx *ctx)
+        {
+        	spin_lock_irq(&ctx->lock);
+        	↓mutex_lock(&ctx->ring_lock);	/* may sleep under a spinlock */
+        	mutex_unlock(&ctx->ring_lock);
+        	spin_unlock_irq(&ctx->lock);
+        }
         """,
         """
-        rcu_read_lock();
-        ↓put_ctx(ctx);                        /* may be the last put; release calls synchronize_rcu() */
-        rcu_read_unlock();
+        void *ctx_buffer(struct ctx *ctx)
+        {
+        	void *p;
+
+        	rcu_read_lock();
+        	p = ↓kmalloc(64, GFP_KERNEL);	/* may sleep in an RCU read-side section */
+        	rcu_read_unlock();
+        	return p;
+        }
         """,
     ]
     public static let nonTriggering = [
         """
-        spin_lock_irq(&ctx->ctx_lock);
-        list_del(&req->list);
-        spin_unlock_irq(&ctx->ctx_lock);
-        mutex_lock(&ctx->ring_lock);          /* the spinlock is released first */
+        void ctx_resize(struct ctx *ctx)
+        {
+        	spin_lock_irq(&ctx->lock);
+        	ctx->dead = 0;
+        	spin_unlock_irq(&ctx->lock);
+        	mutex_lock(&ctx->ring_lock);	/* the spinlock is released first */
+        	mutex_unlock(&ctx->ring_lock);
+        }
         """,
-        "kmalloc(size, GFP_ATOMIC) under a spinlock; a put under a spinlock while the function still holds another reference",
+        """
+        void *ctx_buffer(struct ctx *ctx)
+        {
+        	void *p;
+
+        	spin_lock(&ctx->lock);
+        	p = kmalloc(64, GFP_ATOMIC);	/* does not sleep */
+        	spin_unlock(&ctx->lock);
+        	return p;
+        }
+        """,
     ]
 
     public init() {}

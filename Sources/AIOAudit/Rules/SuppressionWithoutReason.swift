@@ -8,15 +8,36 @@ public struct SuppressionWithoutReason: Rule {
         the next reader needs to trust it. A suppression without one is not honoured: the finding \
         it would hide is still reported, and so is the suppression, once, as a warning.
         """
+    public static let exampleContext = ExampleContext.lifetime
     public static let triggering = [
         """
-        put_ioctx(ctx); ↓/* aio-audit: ignore put-outside-pin */
+        static void fput_work_fn(struct work_struct *w)
+        {
+        	struct req *req = take_request();
+        	struct ctx *ctx = req->ctx;
+
+        	spin_lock_irq(&ctx->lock);
+        	drop_request(ctx, req);
+        	spin_unlock_irq(&ctx->lock);
+        	put_ctx(ctx);	↓/* aio-audit: ignore put-outside-pin */
+        }
+        static DECLARE_WORK(fput_work, fput_work_fn);
         """
     ]
     public static let nonTriggering = [
         """
-        /* aio-audit: ignore put-outside-pin the request's reference outlives this put */
-        put_ioctx(ctx);
+        static void fput_work_fn(struct work_struct *w)
+        {
+        	struct req *req = take_request();
+        	struct ctx *ctx = req->ctx;
+
+        	spin_lock_irq(&ctx->lock);
+        	drop_request(ctx, req);
+        	spin_unlock_irq(&ctx->lock);
+        	/* aio-audit: ignore put-outside-pin ctx outlives the work: its owner waits for the work to finish */
+        	put_ctx(ctx);
+        }
+        static DECLARE_WORK(fput_work, fput_work_fn);
         """
     ]
     public static let isPseudoRule = true
