@@ -24,16 +24,6 @@ enum Sleeping {
 }
 
 enum Handoff {
-    /// Kernel functions that only look at an object they are given.
-    static func borrows(_ callee: String) -> Bool {
-        let prefixes = [
-            "pr_", "printk", "trace_", "dprintk", "WARN", "BUG", "mem", "kunmap", "kmap", "copy_", "wake_up",
-            "spin_", "mutex_", "atomic_", "percpu_ref_", "refcount_", "kref_", "list_", "hlist_", "rcu_read",
-            "lockdep_", "assert_", "might_", "kfree", "kmem_cache_free", "__",
-        ]
-        return prefixes.contains { callee.hasPrefix($0) } || LockPrimitive.lookup(callee) != nil
-    }
-
     /// Whether event `e` hands the object held by variable `name` on.
     static func keeps(
         _ name: String, _ e: Event, in g: FlowGraph, model: FileModel, summaries: [String: FunctionSummary]
@@ -56,7 +46,7 @@ enum Handoff {
                     if KernelFunctions.publishing.contains(callee) && i > 0 { return true }
                     if let s = summaries[callee] { if s.keeps.contains(i) { return true } else { continue } }
                     if model.graphs[callee] != nil { continue }
-                    if !borrows(callee) && !KernelFunctions.sleeping.contains(callee) { return true }
+                    if !KernelFunctions.borrows(callee) && !KernelFunctions.sleeping.contains(callee) { return true }
                 } else if a.addressOf, p.components.count == 1, KernelFunctions.storing.contains(callee) {
                     return true
                 }

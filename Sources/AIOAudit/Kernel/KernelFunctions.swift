@@ -145,6 +145,16 @@ enum KernelFunctions {
     static let publishing: Set<String> = [
         "rcu_assign_pointer", "RCU_INIT_POINTER", "WRITE_ONCE", "smp_store_release", "xchg", "cmpxchg",
     ]
+    /// Kernel functions that only look at an object they are given (they keep no reference).
+    static func borrows(_ callee: String) -> Bool {
+        let prefixes = [
+            "pr_", "printk", "trace_", "dprintk", "WARN", "BUG", "mem", "kunmap", "kmap", "copy_", "wake_up",
+            "spin_", "mutex_", "atomic_", "percpu_ref_", "refcount_", "kref_", "list_", "hlist_", "rcu_read",
+            "lockdep_", "assert_", "might_", "kfree", "kmem_cache_free", "__",
+        ]
+        return prefixes.contains { callee.hasPrefix($0) } || LockPrimitive.lookup(callee) != nil
+    }
+
     /// Publishing into an RCU-protected pointer.
     static let rcuPublishing: Set<String> = ["RCU_INIT_POINTER", "rcu_assign_pointer"]
 
