@@ -18,11 +18,14 @@ struct AIOAuditCommand: ParsableCommand {
     /// Usage errors end with status 2 like input errors (ArgumentParser's own default is 64);
     /// help and version requests end with 0.
     static func main() {
-        // Everything after `--` goes to the parser untouched (the compiler's flags): split it off
-        // before ArgumentParser, which cannot have it beside a list of files.
+        // Everything after `--` goes to the parser untouched (the compiler's flags). It is split
+        // off before ArgumentParser, which refuses an `@Argument(parsing: .postTerminator)` array
+        // beside another array of positional arguments (the files), and handed to the command
+        // that was parsed.
         var arguments = Array(CommandLine.arguments.dropFirst())
+        var afterTerminator: [String] = []
         if let split = arguments.firstIndex(of: "--") {
-            CompilerArguments.extra = Array(arguments[(split + 1)...])
+            afterTerminator = Array(arguments[(split + 1)...])
             arguments = Array(arguments[..<split])
         }
         // No arguments at all is a usage error, as with a compiler: the usage, then status 2.
@@ -32,6 +35,12 @@ struct AIOAuditCommand: ParsableCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
+            if var parsing = command as? ParsesC {
+                parsing.parse.extra = afterTerminator
+                command = parsing
+            } else if !afterTerminator.isEmpty {
+                throw ValidationError("this command takes nothing after --")
+            }
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -57,9 +66,9 @@ struct AIOAuditCommand: ParsableCommand {
     }
 }
 
-/// The compiler arguments given after `--`.
-enum CompilerArguments {
-    nonisolated(unsafe) static var extra: [String] = []
+/// A subcommand that parses C, and so takes the parser's flags after `--`.
+protocol ParsesC: ParsableCommand {
+    var parse: ParseOptions { get set }
 }
 
 /// Options every subcommand that parses C shares.
@@ -78,10 +87,14 @@ struct ParseOptions: ParsableArguments {
     )
     var verbose = false
 
+    /// What followed `--` on the command line (set after parsing: see AIOAuditCommand.main).
+    var extra: [String] = []
+
+    enum CodingKeys: String, CodingKey { case compileDatabase, standalone, verbose }
+
     func request(for path: String) -> ParseRequest {
         ParseRequest(
-            path: path, compileDatabaseDirectory: compileDatabase, standalone: standalone,
-            extraArguments: CompilerArguments.extra)
+            path: path, compileDatabaseDirectory: compileDatabase, standalone: standalone, extraArguments: extra)
     }
 
     /// What --verbose prints to standard error, and the warning everyone gets when parse errors

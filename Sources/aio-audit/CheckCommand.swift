@@ -4,7 +4,7 @@ import Foundation
 
 extension FindingsFormat: ExpressibleByArgument {}
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ParsesC {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract:

@@ -8,7 +8,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
     case introduced, any
 }
 
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: ParsesC {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Say which findings a change introduces, fixes and leaves.",
@@ -93,7 +93,7 @@ struct DiffCommand: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         // After --: with --patch, the parser's flags (as for check); with revisions, paths, and
         // the parser's flags among them are told by their leading dash.
-        let extra = CompilerArguments.extra
+        let extra = parse.extra
         let flags = patch == nil ? extra.filter { $0.hasPrefix("-") } : extra
         let paths = patch == nil ? extra.filter { !$0.hasPrefix("-") } : []
         var review: ChangeReview

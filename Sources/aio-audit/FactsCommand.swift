@@ -6,7 +6,7 @@ enum FactsFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-struct FactsCommand: ParsableCommand {
+struct FactsCommand: ParsesC {
     static let configuration = CommandConfiguration(
         commandName: "facts",
         abstract:

@@ -4,7 +4,7 @@ import Foundation
 
 extension GraphFormat: ExpressibleByArgument {}
 
-struct GraphCommand: ParsableCommand {
+struct GraphCommand: ParsesC {
     static let configuration = CommandConfiguration(
         commandName: "graph",
         abstract: "Print the flow graph of every function (or one) with its refcount/lock/RCU events."

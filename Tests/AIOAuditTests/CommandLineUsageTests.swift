@@ -54,6 +54,18 @@ final class CommandLineUsageTests: XCTestCase {
         XCTAssertTrue(named.err.contains("is not in the compile database"), named.err)
     }
 
+    func testWhatFollowsTheTerminatorReachesTheParser() throws {
+        let base = try String(contentsOfFile: Paths.fixture("review/base.c"), encoding: .utf8)
+        let guarded = base.replacingOccurrences(of: "\tput_ctx(ctx);\n}", with: "#ifdef BUGGY\n\tput_ctx(ctx);\n#endif\n}")
+        let file = try write(guarded, in: self)
+        XCTAssertFalse(try runTool(["check", file.path]).out.contains("[put-outside-pin]"))
+        let flagged = try runTool(["check", file.path, "--", "-DBUGGY"])
+        XCTAssertTrue(flagged.out.contains("[put-outside-pin]"), flagged.out + flagged.err)
+        let refused = try runTool(["explain", "put-outside-pin", "--", "-DX"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(refused.err, "aio-audit: error: this command takes nothing after --\n")
+    }
+
     func testPatchWithStagedIsAUsageError() throws {
         let r = try runTool(["diff", "--patch", Paths.fixture("review/fix.patch"), "--staged"])
         XCTAssertEqual(r.status, 2)
