@@ -231,8 +231,6 @@ struct PatchApplication {
     /// The path a later message names a renamed file by -> the file's key.
     var aliases: [String: String] = [:]
     var steps: [ChangeStep] = []
-    /// The file patch that did not apply, for the error.
-    var failedAt: String?
 
     init(name: String, file: String?, tree: String, workingDirectory: String) {
         self.name = name == "-" ? "standard input" : name
@@ -288,7 +286,6 @@ struct PatchApplication {
                     before[key] = .some(files[key]!.final)
                     touched.append(key)
                 }
-                failedAt = "\(name) (\(fp.path), file patch \(index + 1))"
                 var f = files[key]!
                 f.final = fp.isDeleted ? nil : try applying(fp, to: f.final, reverse: false, index: index)
                 if file == nil, let new = fp.newPath, new != present {
@@ -308,7 +305,6 @@ struct PatchApplication {
                             after: files[k]!.final)
                     }))
         }
-        failedAt = nil
     }
 
     /// The files already hold the patch: undone from the last message to the first, so that each
@@ -327,7 +323,6 @@ struct PatchApplication {
                     after[key] = .some(files[key]!.original)
                     touched.insert(key, at: 0)
                 }
-                failedAt = "\(name) (\(fp.path), file patch \(index + 1))"
                 var f = files[key]!
                 f.original = fp.isNew ? nil : try applying(fp, to: f.original, reverse: true, index: index)
                 if file == nil, let old = fp.oldPath, old != present { aliases[old] = key }
@@ -343,7 +338,6 @@ struct PatchApplication {
                     }))
         }
         steps = undone.reversed()
-        failedAt = nil
     }
 }
 
