@@ -56,7 +56,8 @@ final class CommandLineUsageTests: XCTestCase {
 
     func testWhatFollowsTheTerminatorReachesTheParser() throws {
         let base = try String(contentsOfFile: Paths.fixture("review/base.c"), encoding: .utf8)
-        let guarded = base.replacingOccurrences(of: "\tput_ctx(ctx);\n}", with: "#ifdef BUGGY\n\tput_ctx(ctx);\n#endif\n}")
+        let guarded = base.replacingOccurrences(
+            of: "\tput_ctx(ctx);\n}", with: "#ifdef BUGGY\n\tput_ctx(ctx);\n#endif\n}")
         let file = try write(guarded, in: self)
         XCTAssertFalse(try runTool(["check", file.path]).out.contains("[put-outside-pin]"))
         let flagged = try runTool(["check", file.path, "--", "-DBUGGY"])

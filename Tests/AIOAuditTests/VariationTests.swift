@@ -110,6 +110,26 @@ final class RuleVariationTests: XCTestCase, CorpusVariations {
         XCTAssertEqual(summary(try check(s)), ["sys_io_cancel lock-imbalance error return-EINVAL"])
     }
 
+    /// The forgotten unlock where no other failure return shows the right way: kill_ioctx()'s
+    /// only failure return keeps mm->ioctx_lock (sparse's "context imbalance").
+    func testTheOnlyFailureReturnForgetsTheSpinlock() throws {
+        let s = try edit(
+            try corpus("releases/release-6.1.192-debian.c"),
+            "\tif (atomic_xchg(&ctx->dead, 1)) {\n\t\tspin_unlock(&mm->ioctx_lock);\n\t\treturn -EINVAL;\n\t}",
+            "\tif (atomic_xchg(&ctx->dead, 1)) {\n\t\treturn -EINVAL;\n\t}")
+        let c = try check(s)
+        XCTAssertEqual(summary(c), ["kill_ioctx lock-imbalance error return-EINVAL"])
+        XCTAssertTrue(c.findings[0].message.contains("returns without it on the success return"), c.findings[0].message)
+    }
+
+    /// The same for a mutex: ioctx_alloc()'s error label without its mutex_unlock().
+    func testTheErrorLabelForgetsTheMutex() throws {
+        let s = try edit(
+            try corpus("releases/release-6.1.192-debian.c"),
+            "err:\n\tmutex_unlock(&ctx->ring_lock);\n\tfree_percpu(ctx->cpu);", "err:\n\tfree_percpu(ctx->cpu);")
+        XCTAssertEqual(summary(try check(s)), ["ioctx_alloc lock-imbalance error returnERR_PTR(err)"])
+    }
+
     func testAFailureReturnThatKeepsTheLookupsReference() throws {
         let s = try edit(
             try corpus("releases/release-6.1.192-debian.c"), Self.cancelLock,

@@ -9,8 +9,11 @@ public struct LockImbalance: FunctionRule {
         failures, or all its successes (returns are grouped by outcome as smatch groups them — 0 \
         or nothing is success; a negative errno, ERR_PTR() or NULL is failure; a variable returned \
         by name is followed through its assignments and the branches that test it). An error path \
-        that forgets the unlock leaves the lock held forever; a second unlock corrupts it; a \
-        second lock of a spinlock deadlocks. A function that returns true with a lock held and \
+        that forgets the unlock leaves the lock held forever, and is reported even when it is the \
+        only failure return: a lock held on a failure return while every success return releases \
+        it is the bug, whatever the returned values (sparse's context imbalance, smatch's \
+        inconsistent returns). A second unlock corrupts the lock; a second lock of a spinlock \
+        deadlocks. A function that returns true with a lock held and \
         false without (a conditional-lock helper such as a trylock wrapper) is not reported: its \
         callers read it through its summary, as they read a callee that unlocks their lock.
         """
@@ -144,6 +147,16 @@ public struct LockImbalance: FunctionRule {
                 guard let normal = group.first(where: { !odd($0) }) else { continue }
                 for r in group where odd(r) && once(r) {
                     findings.append(report(run, r, normal, key: key, entry: entry, outcome: outcome.rawValue))
+                }
+            }
+            // The forgotten unlock: a failure return keeps a lock the function took while every
+            // success return releases it, whatever the other failure returns do (a helper that
+            // returns holding a lock holds it on success, not on failure). sparse calls it a
+            // context imbalance, smatch inconsistent returns.
+            let successes = exact.filter { $0.outcome == .success }
+            if !entry, let normal = successes.first, successes.allSatisfy({ !odd($0) }) {
+                for r in exact where r.outcome == .failure && odd(r) && once(r) {
+                    findings.append(report(run, r, normal, key: key, entry: entry, outcome: "success"))
                 }
             }
             // One return statement reached both holding and not holding the lock.
