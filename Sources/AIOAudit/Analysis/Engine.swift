@@ -135,24 +135,35 @@ public struct Engine {
         }
         f.putsWithoutGet = puts.subtracting(gets)
         f.isRelease = model.releaseFunctions.contains(g.function)
-        var locked: Set<String> = []
-        for e in g.allEvents {
-            if e.kind == .call,
-                KernelFunctions.lockAssertions.contains(e.callee ?? ""), let p = e.arguments?.first?.path
-            {
-                f.heldOnEntry[p.description] = .spinlock
-            }
-            if e.kind == .lock, let p = e.path {
-                locked.insert(p.description)
-                // Taken through a path that a variable is later assigned from: the same lock.
-                for (src, variable) in pathAssignments where p.hasPrefix(src) {
-                    locked.insert(p.replacingPrefix(src, with: variable).description)
+        // Locks the function says its caller holds (lockdep_assert_held()).
+        for e in g.allEvents where e.kind == .call && KernelFunctions.lockAssertions.contains(e.callee ?? "") {
+            if let p = e.arguments?.first?.path { f.heldOnEntry[p.description] = .spinlock }
+        }
+        // The caller's locks: a lock the function releases where no path from its entry took it
+        // first (a lock taken on some path is taken as the function's own, so that correlated
+        // branches, `if (x) lock; ... if (x) unlock;`, stay quiet). Decided by a forward analysis
+        // over the graph, not by the blocks' order: the right operand of `&&` (a trylock) gets
+        // its block after the branches it guards.
+        func taking(_ e: Event) -> [String] {
+            guard e.kind == .lock, let p = e.path else { return [] }
+            // Taken through a path that a variable is later assigned from: the same lock.
+            return [p.description]
+                + pathAssignments.filter { p.hasPrefix($0.0) }.map { p.replacingPrefix($0.0, with: $0.1).description }
+        }
+        let takenBefore = Self.takenOnSomePath(g, taking: taking)
+        for block in g.blocks {
+            var locked = takenBefore[block.id] ?? []
+            for e in block.events {
+                if e.kind == .unlock, let p = e.path, !locked.contains(p.description),
+                    f.heldOnEntry[p.description] == nil
+                {
+                    f.heldOnEntry[p.description] = e.lockKind ?? .spinlock
+                    f.releasedOnEntry.insert(p.description)
                 }
+                locked.formUnion(taking(e))
             }
-            if e.kind == .unlock, let p = e.path, !locked.contains(p.description), f.heldOnEntry[p.description] == nil {
-                f.heldOnEntry[p.description] = e.lockKind ?? .spinlock
-                f.releasedOnEntry.insert(p.description)
-            }
+        }
+        for e in g.allEvents {
             if e.kind == .return, let v = e.value, g.locals[v] != nil { f.returnedVariables.insert(v) }
             if e.kind == .assignment, let c = e.callee, KernelFunctions.isRCULookup(c), let t = e.path, t.isVariable {
                 f.rcuDerived.insert(t.root)
@@ -179,6 +190,27 @@ public struct Engine {
             }
         }
         return f
+    }
+
+    /// block -> the locks taken on some path from the entry to the block's start (blocks the
+    /// entry does not reach are absent).
+    static func takenOnSomePath(_ g: FlowGraph, taking: (Event) -> [String]) -> [Int: Set<String>] {
+        var blocks: [Int: BasicBlock] = [:]
+        for b in g.blocks { blocks[b.id] = b }
+        var before: [Int: Set<String>] = [g.entry: []]
+        var work = [g.entry]
+        while let id = work.popLast() {
+            guard let b = blocks[id], var after = before[id] else { continue }
+            for e in b.events { after.formUnion(taking(e)) }
+            for edge in b.successors {
+                let merged = before[edge.target].map { $0.union(after) } ?? after
+                if merged != before[edge.target] {
+                    before[edge.target] = merged
+                    work.append(edge.target)
+                }
+            }
+        }
+        return before
     }
 
     /// Pins of a tracked variable when it comes into being (entry for parameters, assignment for
