@@ -12,13 +12,23 @@ enum Sleeping {
     static func chain(of e: Event, in g: FlowGraph, summaries: [String: FunctionSummary]) -> [ChainStep]? {
         guard e.kind == .call || e.kind == .lock, let callee = e.callee else { return nil }
         let here = ChainStep(function: g.function, line: e.line, callee: callee)
-        if KernelFunctions.sleeping.contains(callee) { return [here] }
+        if KernelFunctions.sleeps(callee) { return [here] }
         if KernelFunctions.allocating.contains(callee), let args = e.arguments,
             args.contains(where: { $0.text.contains("GFP_KERNEL") || $0.text.contains("GFP_USER") })
         {
             return [here]
         }
         if callee != g.function, let inner = summaries[callee]?.sleeps { return [here] + inner }
+        // A function of the file handed to a call runs inside it (wait_on_bit()'s action), unless
+        // the call only defers or registers it to run elsewhere (a work item, a timer, an RCU
+        // callback, a wake-up function, a reference's release).
+        if !KernelFunctions.defersOrRegisters(callee) {
+            for argument in e.arguments ?? [] {
+                let name = argument.text.hasPrefix("&") ? String(argument.text.dropFirst()) : argument.text
+                guard name != g.function, let inner = summaries[name]?.sleeps else { continue }
+                return [here, ChainStep(function: callee, line: e.line, callee: name)] + inner
+            }
+        }
         return nil
     }
 }
@@ -46,7 +56,7 @@ enum Handoff {
                     if KernelFunctions.publishing.contains(callee) && i > 0 { return true }
                     if let s = summaries[callee] { if s.keeps.contains(i) { return true } else { continue } }
                     if model.graphs[callee] != nil { continue }
-                    if !KernelFunctions.borrows(callee) && !KernelFunctions.sleeping.contains(callee) { return true }
+                    if !KernelFunctions.borrows(callee) && !KernelFunctions.sleeps(callee) { return true }
                 } else if a.addressOf, p.components.count == 1, KernelFunctions.storing.contains(callee) {
                     return true
                 }

@@ -34,8 +34,31 @@ enum KernelFunctions {
         "copy_to_user", "copy_from_user", "get_user", "put_user", "clear_user", "do_munmap", "vm_munmap",
         "vm_mmap", "do_mmap", "do_mmap_pgoff", "mmput", "get_user_pages", "lock_page", "iput", "kern_unmount",
         "msleep_interruptible", "percpu_ref_switch_to_atomic_sync", "kthread_stop", "use_mm",
-        "kthread_use_mm",
+        "kthread_use_mm", "down", "down_interruptible", "down_killable", "down_timeout", "down_read_interruptible",
+        "mutex_lock_io", "mutex_lock_interruptible_nested", "mutex_lock_killable_nested", "flush_rcu_work",
+        "synchronize_srcu", "synchronize_rcu_tasks", "synchronize_net", "synchronize_irq", "srcu_barrier",
+        "rcu_barrier_bh", "usleep_range", "fsleep", "wait_on_page_locked", "wait_on_page_writeback",
+        "lock_page_killable", "__lock_page", "folio_lock", "folio_lock_killable",
     ]
+
+    /// Families of sleeping primitives, each a macro or function per variant
+    /// (wait_event_interruptible_exclusive, wait_on_bit_lock_io, wait_for_completion_io_timeout, ...).
+    static let sleepingFamilies = [
+        "wait_event", "wait_for_completion", "schedule_timeout", "wait_on_bit", "out_of_line_wait_on_bit",
+        "wait_on_page_bit", "folio_wait_",
+    ]
+
+    /// Calls that take a function to run later or elsewhere, not within the call: their callback's
+    /// sleeping does not reach the caller.
+    static func defersOrRegisters(_ callee: String) -> Bool {
+        registrations[callee] != nil || storing.contains(callee) || registersRelease.contains(callee)
+            || freeingAfterGracePeriod.contains(callee) || putWithRelease.contains(callee)
+    }
+
+    /// Whether a kernel function may sleep.
+    static func sleeps(_ callee: String) -> Bool {
+        sleeping.contains(callee) || sleepingFamilies.contains { callee.hasPrefix($0) }
+    }
 
     static let usingMM: Set<String> = [
         "do_munmap", "vm_munmap", "vm_mmap", "do_mmap", "do_mmap_pgoff", "do_mremap", "get_user_pages",

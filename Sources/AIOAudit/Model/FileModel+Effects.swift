@@ -14,7 +14,7 @@ extension FileModel {
                 guard let callee = e.callee, e.kind == .call || e.kind == .lock else { continue }
                 let step = ChainStep(function: name, line: e.line, callee: callee)
                 var direct: [Effect] = []
-                if KernelFunctions.sleeping.contains(callee) { direct.append(.sleeps) }
+                if KernelFunctions.sleeps(callee) { direct.append(.sleeps) }
                 if KernelFunctions.usingMM.contains(callee) { direct.append(.usesMM) }
                 if KernelFunctions.freeing.contains(callee) { direct.append(.frees) }
                 if KernelFunctions.freeingAfterGracePeriod.contains(callee) { direct.append(.freesAfterGracePeriod) }
