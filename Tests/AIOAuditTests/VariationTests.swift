@@ -130,6 +130,17 @@ final class RuleVariationTests: XCTestCase, CorpusVariations {
         XCTAssertEqual(summary(try check(s)), ["ioctx_alloc lock-imbalance error returnERR_PTR(err)"])
     }
 
+    /// lookup_ioctx() returning from inside its RCU read-side section on one failure path.
+    func testAFailureReturnInsideTheRCUSection() throws {
+        let s = try edit(
+            try corpus("releases/release-6.1.192-debian.c"),
+            "\tif (!table || id >= table->nr)\n\t\tgoto out;\n",
+            "\tif (!table || id >= table->nr)\n\t\treturn NULL;\n")
+        let c = try check(s)
+        XCTAssertEqual(summary(c), ["lookup_ioctx lock-imbalance error returnNULL"])
+        XCTAssertTrue(c.findings[0].message.contains("returns inside the RCU read-side section"), c.findings[0].message)
+    }
+
     func testAFailureReturnThatKeepsTheLookupsReference() throws {
         let s = try edit(
             try corpus("releases/release-6.1.192-debian.c"), Self.cancelLock,

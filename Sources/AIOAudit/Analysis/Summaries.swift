@@ -66,6 +66,12 @@ public struct ReturnRecord {
     public var approximate: Bool { state.approximate }
     public var heldLocks: [String: LockKind] { state.locks.mapValues(\.kind) }
     public func holds(_ lock: String) -> Bool { state.locks[lock] != nil }
+    /// Inside an RCU read-side section the function entered (how deep).
+    public var rcuDepth: Int { state.rcuDepth }
+    /// Where the innermost RCU read-side section still open here was entered.
+    public var rcuSectionLine: Int? {
+        state.rcuDepth > 0 ? state.rcuSteps.last { $0.kind == .rcuSectionStarts }?.line : nil
+    }
     public func lockLine(_ lock: String) -> Int? { state.locks[lock]?.line }
     public func pins(of object: String) -> Pins? { state.objects[object]?.pins }
     public var objects: [String] { state.objects.keys.sorted() }

@@ -12,7 +12,8 @@ public struct LockImbalance: FunctionRule {
         that forgets the unlock leaves the lock held forever, and is reported even when it is the \
         only failure return: a lock held on a failure return while every success return releases \
         it is the bug, whatever the returned values (sparse's context imbalance, smatch's \
-        inconsistent returns). A second unlock corrupts the lock; a second lock of a spinlock \
+        inconsistent returns). The RCU read-side section counts as a lock: returns of one outcome \
+        leave the same RCU depth. A second unlock corrupts the lock; a second lock of a spinlock \
         deadlocks. A function that returns true with a lock held and \
         false without (a conditional-lock helper such as a trylock wrapper) is not reported: its \
         callers read it through its summary, as they read a callee that unlocks their lock.
@@ -167,6 +168,42 @@ public struct LockImbalance: FunctionRule {
                     })
                 else { continue }
                 if once(r) { findings.append(report(run, r, normal, key: key, entry: entry, outcome: nil)) }
+            }
+        }
+        findings += rcuImbalance(run, exact, reported: &reported)
+        return findings
+    }
+
+    /// The RCU read-side section is a held context too: returns of one outcome leave the same RCU
+    /// depth, as sparse's context checking requires. A function that returns inside the section
+    /// on one path and outside it on another of the same outcome leaves its caller's section
+    /// count wrong (or an RCU reader running forever).
+    func rcuImbalance(_ run: FunctionRun, _ exact: [ReturnRecord], reported: inout Set<String>) -> [Finding] {
+        var findings: [Finding] = []
+        let fn = run.graph.function
+        let section = "the RCU read-side section"
+        for outcome in [ReturnOutcome.success, .failure] {
+            let group = exact.filter { $0.outcome == outcome }
+            guard let normal = group.first(where: { $0.rcuDepth == 0 }) else { continue }
+            for r in group where r.rcuDepth > 0 {
+                guard reported.insert("rcu|\(r.event.line)|\(r.event.column)").inserted else { continue }
+                let line = r.rcuSectionLine ?? run.graph.line
+                let witness = [
+                    WitnessStep(line: line, column: 1, function: fn, message: "an RCU read-side section starts here"),
+                    WitnessStep(
+                        line: normal.event.line, column: normal.event.column, function: fn,
+                        message: "\(normal.event.text) returns outside it"),
+                    WitnessStep(
+                        line: r.event.line, column: r.event.column, function: fn,
+                        message: "\(r.event.text) returns inside it"),
+                ]
+                findings.append(
+                    Finding(
+                        rule: Self.id, severity: .error, file: run.file, function: fn, line: r.event.line,
+                        column: r.event.column,
+                        message:
+                            "\(fn)() returns inside \(section) (entered at line \(line)), but returns outside it on the \(outcome.rawValue) return at line \(normal.event.line)",
+                        object: "rcu_read_lock()", statement: Normalise.statement(r.event.text), witness: witness))
             }
         }
         return findings
