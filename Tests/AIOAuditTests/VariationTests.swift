@@ -179,12 +179,27 @@ final class RuleVariationTests: XCTestCase, CorpusVariations {
         XCTAssertTrue(c.findings.allSatisfy { $0.message.contains("free_ioctx_reqs()") })
     }
 
-    func testTheTryGetFixOfTheTableLookup() throws {
+    /// 3.13's lookup_ioctx() has two bugs, fixed upstream years apart: the plain get
+    /// (baf10564fbb6, percpu_ref_tryget_live()) and the free without a grace period that the
+    /// table's RCU readers would need (a6d7cff472ee, queue_rcu_work()). Each fix removes its own.
+    func testTheTwoFixesOfTheTableLookup() throws {
         let s = try corpus("releases/release-3.13.10.c")
-        XCTAssertEqual(summary(try check(s)), ["lookup_ioctx rcu-get-not-tryget error percpu_ref_get(&ctx->users)"])
-        let fixed = try edit(
+        XCTAssertEqual(
+            summary(try check(s)),
+            [
+                "lookup_ioctx rcu-no-grace-period error ctx->user_id",
+                "lookup_ioctx rcu-get-not-tryget error percpu_ref_get(&ctx->users)",
+            ])
+        let tryget = try edit(
             s, "\t\tpercpu_ref_get(&ctx->users);\n\t\tret = ctx;",
             "\t\tif (percpu_ref_tryget_live(&ctx->users))\n\t\t\tret = ctx;")
-        XCTAssertEqual(summary(try check(fixed)), [])
+        XCTAssertEqual(summary(try check(tryget)), ["lookup_ioctx rcu-no-grace-period error ctx->user_id"])
+        var both = try edit(
+            tryget, "\tINIT_WORK(&ctx->free_work, free_ioctx);\n\tschedule_work(&ctx->free_work);",
+            "\tINIT_RCU_WORK(&ctx->free_rwork, free_ioctx);\n\tqueue_rcu_work(system_wq, &ctx->free_rwork);")
+        both = try edit(
+            both, "\n\tstruct work_struct\tfree_work;\n",
+            "\n\tstruct work_struct\tfree_work;\n\tstruct rcu_work\tfree_rwork;\n")
+        XCTAssertEqual(summary(try check(both)), [])
     }
 }

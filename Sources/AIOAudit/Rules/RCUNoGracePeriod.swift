@@ -48,7 +48,19 @@ public struct RCUNoGracePeriod: Rule {
     public init() {}
 
     public func check(_ p: ProgramPoint) -> [Finding] {
-        guard let (object, lock) = UnpinnedAccess.target(p), p.isUnpinned(object, ignoringLock: lock) else { return [] }
+        guard let (object, lock) = UnpinnedAccess.target(p) else { return [] }
+        // Loaded with a plain load from a container found under RCU (`table->table[id]` through an
+        // rcu_dereference()d table), with no reference of its own yet: only a grace period keeps it.
+        let loadedUnderRCU = p.pins(of: object).map { $0.rcuLoaded && $0.counted == 0 && !$0.taken } ?? false
+        guard loadedUnderRCU || p.isUnpinned(object, ignoringLock: lock) else { return [] }
+        // Quiet while the lock that serialises removals from the container is held: what the
+        // container holds then cannot be removed, let alone freed.
+        if loadedUnderRCU, let type = p.model.type(of: AccessPath(root: object), in: p.graph),
+            let removal = p.model.removalLock(of: type),
+            p.heldLocks.contains(where: { AccessPath.parse($0.lock).components.last?.name == removal })
+        {
+            return []
+        }
         guard p.rcuCoverage == .readSide, let type = p.model.type(of: AccessPath(root: object), in: p.graph) else {
             return []
         }
