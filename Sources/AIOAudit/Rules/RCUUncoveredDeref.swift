@@ -63,6 +63,26 @@ public struct RCUUncoveredDeref: Rule {
                     witness: witness)
             ]
         }
+        // Found by an RCU lookup outside any section, but under the lock that removals from its
+        // list or table take: nothing can remove it, let alone free it. What is wrong is the
+        // accessor (lockdep-RCU's complaint), not the lifetime: a warning.
+        if p.pins(of: object)?.rcuFound == true, p.pins(of: object)?.released != true,
+            let type = p.model.type(of: AccessPath(root: object), in: p.graph),
+            let removal = p.model.removalLock(of: type),
+            let held = p.heldLocks.first(where: { AccessPath.parse($0.lock).components.last?.name == removal })
+        {
+            witness.insert(
+                WitnessStep(
+                    line: held.line, column: 1, function: p.graph.function, message: "\(held.lock) is taken here"),
+                at: max(0, witness.count - 1))
+            return [
+                UnpinnedAccess.finding(
+                    p, rule: Self.id, severity: .warning, object: object,
+                    message:
+                        "\(p.event.text) touches \(object), found by an RCU lookup outside any RCU read-side section; \(held.lock), which removals take, is held, so \(object) cannot be freed here: load it with rcu_dereference_protected()",
+                    witness: witness)
+            ]
+        }
         let how =
             p.pins(of: object)?.released == true
             ? "after its last pin was released" : "found under RCU and never pinned by a reference"
