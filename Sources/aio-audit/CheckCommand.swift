@@ -102,10 +102,17 @@ struct AcceptedFindings: ParsableArguments {
             let accepted = try Baseline.read(baseline)
             for i in checks.indices { checks[i].applyBaseline(accepted) }
         }
-        guard let writeBaseline else { return false }
-        try Baseline.write(all, to: writeBaseline)
-        write(
-            "aio-audit: wrote \(writeBaseline) (\(all.count) finding\(all.count == 1 ? "" : "s"))\n", error: true)
+        guard writeBaseline != nil else { return false }
+        try record(all)
         return true
+    }
+
+    /// With --write-baseline: these findings written as the baseline, and said on standard error.
+    func record(_ findings: [Finding]) throws {
+        guard let writeBaseline else { return }
+        try Baseline.write(findings, to: writeBaseline)
+        write(
+            "aio-audit: wrote \(writeBaseline) (\(findings.count) finding\(findings.count == 1 ? "" : "s"))\n",
+            error: true)
     }
 }

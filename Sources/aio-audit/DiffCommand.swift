@@ -114,13 +114,9 @@ struct DiffCommand: ParsesC {
             var base = parse.request(for: "")
             base.extraArguments = flags
             review = try Review.review(changes, base: base, profile: chosen)
-            if let w = accepted.writeBaseline {
-                // Everything the change leaves, the accepted findings included: writing over the
-                // baseline that was read updates it.
-                let left = review.files.flatMap { $0.findings.filter { $0.change != .fixed }.map(\.finding) }
-                try Baseline.write(left, to: w)
-                write("aio-audit: wrote \(w) (\(left.count) finding\(left.count == 1 ? "" : "s"))\n", error: true)
-            }
+            // Everything the change leaves, the accepted findings included: writing over the
+            // baseline that was read updates it.
+            try accepted.record(review.files.flatMap { $0.findings.filter { $0.change != .fixed }.map(\.finding) })
             if let baseline = accepted.baseline { review.accept(try Baseline.read(baseline)) }
         } catch {
             AIOAuditCommand.fail(error)

@@ -23,7 +23,7 @@ final class PatchWorkflowTests: XCTestCase {
         let base = try String(contentsOfFile: fixture("base.c"), encoding: .utf8)
         let patch = try Patch.parse(try String(contentsOfFile: fixture("fix.patch"), encoding: .utf8), name: "fix")
         let file = dir.appendingPathComponent("base.c")
-        try Data(try patch.files[0].apply(to: base, name: "fix").utf8).write(to: file)
+        try Data(try patch.files[0].apply(to: base).utf8).write(to: file)
         return file
     }
 

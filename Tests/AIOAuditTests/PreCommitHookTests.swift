@@ -7,19 +7,9 @@ import XCTest
 /// only what the commit introduces.
 final class PreCommitHookTests: XCTestCase {
     func git(_ arguments: [String], in dir: URL, environment: [String: String] = [:]) throws -> (Int32, String) {
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-C", dir.path, "-c", "user.name=T", "-c", "user.email=t@example.org"] + arguments
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, said)
+        try runCommand(
+            ["git", "-C", dir.path, "-c", "user.name=T", "-c", "user.email=t@example.org"] + arguments,
+            environment: environment)
     }
 
     func testTheHookLooksAtTheAioFilesWithTheToolOnPath() throws {
@@ -31,7 +21,7 @@ final class PreCommitHookTests: XCTestCase {
         let buggy = try String(contentsOf: review.appendingPathComponent("base.c"), encoding: .utf8)
         let fixed = try Patch.parse(
             try String(contentsOf: review.appendingPathComponent("fix.patch"), encoding: .utf8), name: "fix"
-        ).files[0].apply(to: buggy, name: "fix")
+        ).files[0].apply(to: buggy)
         let aio = repo.appendingPathComponent("fs/aio.c")
         try Data(fixed.utf8).write(to: aio)
         try Data(buggy.utf8).write(to: repo.appendingPathComponent("fs/other.c"))

@@ -72,9 +72,9 @@ final class ReviewTests: XCTestCase {
         let patch = try Patch.parse(text, name: "fix.patch")
         XCTAssertEqual(patch.files.count, 1)
         let base = try String(contentsOf: review.appendingPathComponent("base.c"), encoding: .utf8)
-        let fixed = try patch.files[0].apply(to: base, name: "fix")
+        let fixed = try patch.files[0].apply(to: base)
         XCTAssertTrue(fixed.contains("\trcu_read_unlock();\n}"))
-        XCTAssertEqual(try patch.files[0].apply(to: fixed, reverse: true, name: "fix"), base)
+        XCTAssertEqual(try patch.files[0].apply(to: fixed, reverse: true), base)
     }
 
     func testSeedPatchFixesThePutOutsidePin() throws {
@@ -83,7 +83,7 @@ final class ReviewTests: XCTestCase {
         let after = try Paths.corpusFile("seed/aio-seed-after.c")
         let text = try String(contentsOfFile: seed, encoding: .utf8)
         let applied = try Patch.parse(text, name: "seed").files[0].apply(
-            to: try String(contentsOfFile: before, encoding: .utf8), name: "seed")
+            to: try String(contentsOfFile: before, encoding: .utf8))
         XCTAssertEqual(
             applied, try String(contentsOfFile: after, encoding: .utf8), "the patch reproduces the after-file")
         let r = try diff(["--patch", seed, before])
@@ -207,7 +207,7 @@ final class ReviewTests: XCTestCase {
         let text = try String(contentsOf: review.appendingPathComponent("fix.patch"), encoding: .utf8)
         return (
             buggy,
-            try Patch.parse(text, name: "fix").files[0].apply(to: String(decoding: buggy, as: UTF8.self), name: "fix")
+            try Patch.parse(text, name: "fix").files[0].apply(to: String(decoding: buggy, as: UTF8.self))
         )
     }
 

@@ -97,11 +97,17 @@ func runTool(_ arguments: [String], in directory: URL? = nil, input: Data? = nil
 
 /// A command found on PATH, run to completion: its status and what it printed, standard output and
 /// error together.
-func runCommand(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+/// `environment` adds to (or replaces) variables of the test's own environment.
+func runCommand(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> (
+    status: Int32, output: String
+) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe()
     process.standardOutput = out
     process.standardError = out

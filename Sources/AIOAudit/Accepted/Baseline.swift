@@ -34,8 +34,14 @@ public enum Baseline {
     /// The findings the baseline does not account for, in order: as many of each identity are
     /// dropped as it counts.
     public static func filter(_ findings: [Finding], accepted: [String: Int]) -> [Finding] {
+        filter(findings, accepted: accepted) { $0 }
+    }
+
+    /// The same over items that carry a finding; an item whose finding is nil is always kept.
+    static func filter<Item>(_ items: [Item], accepted: [String: Int], finding: (Item) -> Finding?) -> [Item] {
         var left = accepted
-        return findings.filter { f in
+        return items.filter { item in
+            guard let f = finding(item) else { return true }
             let id = Identity.of(f)
             guard let n = left[id], n > 0 else { return true }
             left[id] = n - 1

@@ -102,16 +102,18 @@ extension FileModel {
     /// The lock held where objects of a type leave their RCU list or table (its field's name:
     /// `ioctx_lock` for `spin_lock(&mm->ioctx_lock); table->table[id] = NULL;`): the last lock the
     /// unlinking function takes before the unlink and has not released there.
-    public func removalLock(of type: String) -> String? {
-        guard let evidence = rcuUnlinks[type]?.evidence, let function = evidence.function,
-            let line = evidence.line, let g = graphs[function]
-        else { return nil }
-        var held: [String] = []
-        for e in g.allEvents.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where e.line <= line {
-            guard let name = e.path?.components.last?.name else { continue }
-            if e.kind == .lock { held.append(name) }
-            if e.kind == .unlock, let i = held.lastIndex(of: name) { held.remove(at: i) }
+    mutating func inferRemovalLocks() {
+        for (type, unlink) in rcuUnlinks {
+            guard let function = unlink.evidence.function, let line = unlink.evidence.line,
+                let g = graphs[function]
+            else { continue }
+            var held: [String] = []
+            for e in g.allEvents.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where e.line <= line {
+                guard let name = e.path?.components.last?.name else { continue }
+                if e.kind == .lock { held.append(name) }
+                if e.kind == .unlock, let i = held.lastIndex(of: name) { held.remove(at: i) }
+            }
+            if let lock = held.last { removalLocks[type] = lock }
         }
-        return held.last
     }
 }

@@ -35,6 +35,9 @@ public struct FileModel: Sendable {
     /// list held is dropped only after a grace period (then a reader's plain get is safe), with
     /// the unlink and the put that shows it.
     public var rcuUnlinks: [String: (graceful: Bool, evidence: Evidence)] = [:]
+    /// type -> the lock held where objects of the type leave their RCU list or table (its field's
+    /// name: `ioctx_lock`), worked out once from the unlink (see inferRemovalLocks).
+    public var removalLocks: [String: String] = [:]
 
     /// What the era's RCU flavours mean, decided once from the profile: since Linux 4.20 (RCU
     /// flavour consolidation) a region with interrupts, bottom halves or preemption disabled holds
@@ -77,6 +80,7 @@ public struct FileModel: Sendable {
         inferContexts(globals: globals)
         inferReleaseFrees()
         inferRCUUnlinks()
+        inferRemovalLocks()
     }
 
     // MARK: Types

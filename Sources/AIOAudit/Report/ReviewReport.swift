@@ -82,11 +82,7 @@ public enum ReviewReport {
             guard let items = groups[label] else { continue }
             switch items[0].change {
             case .introduced:
-                guard var after = r.after else { continue }
-                out += "introduced:\n"
-                after.findings = items.map(\.finding)
-                after.notAnalysed = []
-                out += FindingsReport.text([after], colour: Rainbow.enabled)
+                out += "introduced:\n" + introducedText(r, colour: Rainbow.enabled)
             case .fixed, .unchanged:
                 out += items[0].change == .fixed ? "\(label) (lines of the file before the change):\n" : "\(label):\n"
                 for item in items {
@@ -97,6 +93,15 @@ public enum ReviewReport {
             }
         }
         return out
+    }
+
+    /// The findings a change introduces into a file, in full, as `check` prints them (its note of
+    /// functions not analysed is the file's, printed once with its counts).
+    static func introducedText(_ r: FileReview, colour: Bool) -> String {
+        guard var after = r.after else { return "" }
+        after.findings = r.findings.filter { $0.change == .introduced }.map(\.finding)
+        after.notAnalysed = []
+        return FindingsReport.text([after], colour: colour)
     }
 
     static func addedParseErrors(_ r: FileReview) -> String {
@@ -116,10 +121,7 @@ public enum ReviewReport {
             if r.addedParseErrors > 0 {
                 out += "\(r.path): \("warning:".magenta.bold) \(addedParseErrors(r))\n"
             }
-            guard var after = r.after, !items.isEmpty else { continue }
-            after.findings = items
-            after.notAnalysed = []
-            out += FindingsReport.text([after], colour: colour)
+            out += introducedText(r, colour: colour)
             introduced += items
         }
         let files = review.files.map(\.path).joined(separator: ", ")

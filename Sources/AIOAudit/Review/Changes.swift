@@ -55,8 +55,6 @@ public struct Changes: Sendable {
 
     /// How a patch meets the files it names.
     public enum Direction: Sendable {
-        /// The files do not hold it yet.
-        case forward
         /// The files already hold it (`--reverse`): it is undone in memory for "before".
         case applied
         /// Forward, or, when it applies only in reverse, already applied (with a note).
@@ -133,7 +131,6 @@ public struct Changes: Sendable {
         messages.removeAll { $0.files.isEmpty }
         var application = PatchApplication(name: name, file: file, tree: tree, workingDirectory: workingDirectory)
         switch direction {
-        case .forward: try application.forward(messages)
         case .applied: try application.undo(messages)
         case .either:
             do {
@@ -266,7 +263,7 @@ struct PatchApplication {
 
     func applying(_ fp: FilePatch, to text: String?, reverse: Bool, index: Int) throws -> String {
         do {
-            return try fp.apply(to: text ?? "", reverse: reverse, name: name)
+            return try fp.apply(to: text ?? "", reverse: reverse)
         } catch var mismatch as HunkMismatch {
             mismatch.file = "\(name) (\(fp.path), file patch \(index + 1))"
             throw mismatch

@@ -229,7 +229,7 @@ public struct HunkMismatch: Error, Sendable, CustomStringConvertible {
 extension FilePatch {
     /// The file's text after the patch (or before it, reversed). Hunks must match their context
     /// exactly; a hunk may have moved (as patch(1) allows), never fuzzily.
-    public func apply(to text: String, reverse: Bool = false, name: String) throws -> String {
+    public func apply(to text: String, reverse: Bool = false) throws -> String {
         var lines = Lines.of(text).map(String.init)
         var endsWithNewline = text.hasSuffix("\n")
         if endsWithNewline, lines.last == "" { lines.removeLast() }

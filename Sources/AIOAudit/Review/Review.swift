@@ -99,16 +99,7 @@ public struct ChangeReview: Sendable {
     public mutating func accept(_ baseline: [String: Int]) {
         func filtered(_ r: FileReview) -> FileReview {
             var r = r
-            let kept = Baseline.filter(r.findings.filter { $0.change != .fixed }.map(\.finding), accepted: baseline)
-            var left: [String: Int] = [:]
-            for f in kept { left[Identity.of(f), default: 0] += 1 }
-            r.findings = r.findings.filter { item in
-                guard item.change != .fixed else { return true }
-                let id = Identity.of(item.finding)
-                guard let n = left[id], n > 0 else { return false }
-                left[id] = n - 1
-                return true
-            }
+            r.findings = Baseline.filter(r.findings, accepted: baseline) { $0.change == .fixed ? nil : $0.finding }
             return r
         }
         files = files.map(filtered)

@@ -134,6 +134,7 @@ public struct LockImbalance: FunctionRule {
         guard exact.count > 1 else { return [] }
         var keys: Set<String> = run.heldOnEntry
         for r in exact { keys.formUnion(r.heldLocks.keys) }
+        let successes = exact.filter { $0.outcome == .success }
         var findings: [Finding] = []
         var reported: Set<String> = []
         for key in keys.sorted() where !run.unreliableLocks.contains(key) {
@@ -154,7 +155,6 @@ public struct LockImbalance: FunctionRule {
             // success return releases it, whatever the other failure returns do (a helper that
             // returns holding a lock holds it on success, not on failure). sparse calls it a
             // context imbalance, smatch inconsistent returns.
-            let successes = exact.filter { $0.outcome == .success }
             if !entry, let normal = successes.first, successes.allSatisfy({ !odd($0) }) {
                 for r in exact where r.outcome == .failure && odd(r) && once(r) {
                     findings.append(report(run, r, normal, key: key, entry: entry, outcome: "success"))

@@ -56,7 +56,7 @@ public struct RCUNoGracePeriod: Rule {
         // Quiet while the lock that serialises removals from the container is held: what the
         // container holds then cannot be removed, let alone freed.
         if loadedUnderRCU, let type = p.model.type(of: AccessPath(root: object), in: p.graph),
-            let removal = p.model.removalLock(of: type),
+            let removal = p.model.removalLocks[type],
             p.heldLocks.contains(where: { AccessPath.parse($0.lock).components.last?.name == removal })
         {
             return []

@@ -68,7 +68,7 @@ public struct RCUUncoveredDeref: Rule {
         // accessor (lockdep-RCU's complaint), not the lifetime: a warning.
         if p.pins(of: object)?.rcuFound == true, p.pins(of: object)?.released != true,
             let type = p.model.type(of: AccessPath(root: object), in: p.graph),
-            let removal = p.model.removalLock(of: type),
+            let removal = p.model.removalLocks[type],
             let held = p.heldLocks.first(where: { AccessPath.parse($0.lock).components.last?.name == removal })
         {
             witness.insert(
