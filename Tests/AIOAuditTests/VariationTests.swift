@@ -184,6 +184,7 @@ final class RuleVariationTests: XCTestCase, CorpusVariations {
     /// table's RCU readers would need (a6d7cff472ee, queue_rcu_work()). Each fix removes its own.
     func testTheTwoFixesOfTheTableLookup() throws {
         let s = try corpus("releases/release-3.13.10.c")
+        func summary(_ c: FileCheck) -> [String] { self.summary(c).filter { !$0.contains(RCUAccessor.id) } }
         XCTAssertEqual(
             summary(try check(s)),
             [
@@ -201,5 +202,37 @@ final class RuleVariationTests: XCTestCase, CorpusVariations {
             both, "\n\tstruct work_struct\tfree_work;\n",
             "\n\tstruct work_struct\tfree_work;\n\tstruct rcu_work\tfree_rwork;\n")
         XCTAssertEqual(summary(try check(both)), [])
+    }
+
+    /// d0264c01e758 ("fs/aio: Use RCU accessors for kioctx_table->table[]") applied to 3.13: the
+    /// plain loads and stores of the table's slots, one rcu-accessor warning per function it
+    /// changed, go; and taken out of 6.1's lookup_ioctx(), the plain load comes back.
+    func testTheRCUAccessorsOfTheContextTable() throws {
+        let s = try corpus("releases/release-3.13.10.c")
+        XCTAssertEqual(
+            summary(try check(s)).filter { $0.contains(RCUAccessor.id) },
+            [
+                "ioctx_add_table rcu-accessor warning table->table[i]",
+                "kill_ioctx rcu-accessor warning table->table[ctx->id]",
+                "exit_aio rcu-accessor warning table->table[i++]",
+                "lookup_ioctx rcu-accessor warning table->table[id]",
+            ])
+        var fixed = try edit(s, "if (!table->table[i]) {", "if (!rcu_access_pointer(table->table[i])) {")
+        fixed = try edit(fixed, "\ttable->table[i] = ctx;", "\trcu_assign_pointer(table->table[i], ctx);")
+        fixed = try edit(
+            fixed, "WARN_ON(ctx != table->table[ctx->id]);",
+            "WARN_ON(ctx != rcu_access_pointer(table->table[ctx->id]));")
+        fixed = try edit(fixed, "table->table[ctx->id] = NULL;", "RCU_INIT_POINTER(table->table[ctx->id], NULL);")
+        fixed = try edit(
+            fixed, "ctx = table->table[i++];", "ctx = rcu_dereference_protected(table->table[i++], true);")
+        fixed = try edit(fixed, "ctx = table->table[id];", "ctx = rcu_dereference(table->table[id]);")
+        XCTAssertEqual(summary(try check(fixed)).filter { $0.contains(RCUAccessor.id) }, [])
+        let plain = try edit(
+            try corpus("releases/release-6.1.192-debian.c"), "ctx = rcu_dereference(table->table[id]);",
+            "ctx = table->table[id];")
+        let c = try check(plain)
+        XCTAssertEqual(summary(c), ["lookup_ioctx rcu-accessor warning table->table[id]"])
+        let w = try XCTUnwrap(c.findings.first).witness.map(\.message)
+        XCTAssertTrue(w.contains { $0.contains("kioctx_table.table is RCU-protected") }, "\(w)")
     }
 }

@@ -107,6 +107,8 @@ public struct Engine {
         /// Variables assigned an RCU-protected pointer (`table = rcu_dereference(mm->ioctx_table)`):
         /// what is loaded through them is found under RCU.
         var rcuDerived: Set<String> = []
+        /// Variables that hold saved interrupt flags.
+        var savedFlags: Set<String> = []
     }
 
     /// What the function does to its objects as a whole; `actions` are its events' meanings.
@@ -145,6 +147,10 @@ public struct Engine {
         // over the graph, not by the blocks' order: the right operand of `&&` (a trylock) gets
         // its block after the branches it guards.
         func taking(_ e: Event) -> [String] {
+            // A callee that returns holding a lock (always or when it succeeds) takes it.
+            if e.kind == .call, let c = e.callee, let s = summaries[c] {
+                return s.acquires.compactMap { $0.lock.atCall(e.arguments ?? [], aliases: f.aliases)?.description }
+            }
             guard e.kind == .lock, let p = e.path else { return [] }
             // Taken through a path that a variable is later assigned from: the same lock.
             return [p.description]
@@ -172,6 +178,26 @@ public struct Engine {
         for block in g.blocks {
             if let c = block.condition { f.conditionTests[block.id] = ConditionTest(c, g, f) }
         }
+        // The saved interrupt flags: what local_irq_save() and the irqsave locks save into, or a
+        // callee that saves or restores them is handed. A callee that is handed them otherwise
+        // (`finish(x, flags)`) may restore them: which paths have interrupts off is not visible.
+        for e in g.allEvents {
+            var flags: CallArgument?
+            if let (_, entry) = ContextPrimitive.at(e), entry.kind == .interrupts {
+                flags = e.arguments?.first
+            } else if e.kind == .lock || e.kind == .unlock, e.lockKind?.taking == .irqsave {
+                flags = e.arguments?[safe: 1]
+            } else if e.kind == .call, let c = e.callee, let s = summaries[c],
+                s.enters.contains(where: { !$0.context.rcu }) || s.leaves.contains(where: { !$0.rcu })
+            {
+                for a in e.arguments ?? [] where a.path?.isVariable == true { f.savedFlags.insert(a.path!.root) }
+            }
+            if let root = flags?.path?.root, flags?.path?.isVariable == true { f.savedFlags.insert(root) }
+        }
+        for e in g.allEvents where handsOnSavedFlags(e, f, summaries) {
+            f.unreliableLocks.insert(ContextPrimitive.key("local_irq_save"))
+            f.unreliableLocks.insert(ContextPrimitive.key("local_irq_disable"))
+        }
         // A trylock or conditional-lock helper whose result is not branched on at once: which
         // paths hold the lock is not visible.
         for block in g.blocks {
@@ -186,10 +212,29 @@ public struct Engine {
                             f.unreliableLocks.insert(p.description)
                         }
                     }
+                    for (context, when) in s.enters where when != .always && !branchedOn {
+                        if let key = context.atCall(e.arguments ?? [], aliases: f.aliases) {
+                            f.unreliableLocks.insert(key)
+                        }
+                    }
                 }
             }
         }
         return f
+    }
+
+    /// A call that is handed the saved interrupt flags without being known to save or restore
+    /// them (a context primitive, a callee whose summary says so).
+    func handsOnSavedFlags(_ e: Event, _ f: FunctionFacts, _ summaries: [String: FunctionSummary]) -> Bool {
+        guard e.kind == .call, !f.savedFlags.isEmpty, ContextPrimitive.at(e) == nil,
+            (e.arguments ?? []).contains(where: { f.savedFlags.contains($0.path?.root ?? "") })
+        else { return false }
+        if let c = e.callee, let s = summaries[c],
+            s.enters.contains(where: { !$0.context.rcu }) || s.leaves.contains(where: { !$0.rcu })
+        {
+            return false
+        }
+        return true
     }
 
     /// block -> the locks taken on some path from the entry to the block's start (blocks the
@@ -405,16 +450,20 @@ public struct Engine {
         return .other
     }
 
-    /// Locks a callee's summary says it returns holding, under `when`.
+    /// Locks and held contexts a callee's summary says it returns holding, under `when`.
     func applyLocks(
         _ summary: FunctionSummary, _ when: FunctionSummary.Condition, _ e: Event, _ s: inout AbstractState,
-        _ facts: FunctionFacts
+        _ g: FlowGraph, _ facts: FunctionFacts
     ) {
         for (lock, w) in summary.acquires where w == when {
             guard let p = lock.atCall(e.arguments ?? [], aliases: facts.aliases) else { continue }
             s.locks[p.description] = HeldLock(
                 kind: lock.kind, line: e.line, atomic: lock.kind.lockClass.spins || lock.kind.isTry)
             if lock.kind.disablesInterrupts { s.irqDepth += 1 }
+        }
+        for (context, w) in summary.enters where w == when {
+            guard let key = context.atCall(e.arguments ?? [], aliases: facts.aliases) else { continue }
+            enter(&s, key, context.rcu ? .rcu : .interrupts, e, g)
         }
     }
 
@@ -505,7 +554,7 @@ public struct Engine {
                     step(last, g, .referenceTaken, "\(last.text) succeeds: a reference to \(o)"))
             }
             if let summary = summaries[callee] {
-                applyLocks(summary, succeeded ? .whenTrue : .whenZero, last, &s, facts)
+                applyLocks(summary, succeeded ? .whenTrue : .whenZero, last, &s, g, facts)
             }
             // Where a decrement-and-test reached zero, the code owns the object until it frees it.
             if KernelFunctions.decrementAndTest.contains(callee), succeeded, let (o, _) = FileModel.fieldOf(args.first),
@@ -521,7 +570,9 @@ public struct Engine {
             ]
             .contains(last.callee ?? "")
             let holds = zeroIsSuccess ? !succeeded : succeeded
-            if !holds, let held = s.locks.removeValue(forKey: p.description) {
+            // A failed trylock removes only what it took, never a lock the caller holds.
+            if !holds, let held = s.locks[p.description], held.tryLine == last.line {
+                s.locks.removeValue(forKey: p.description)
                 if held.kind.isTryDisablingInterrupts { s.irqDepth = max(0, s.irqDepth - 1) }
             }
         }

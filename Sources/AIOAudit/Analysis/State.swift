@@ -63,6 +63,8 @@ struct HeldLock: Hashable {
     var line: Int
     /// A spinning lock (spinlock, rwlock, their trylocks): the holder must not sleep.
     var atomic = true
+    /// Taken by the trylock at this line: held only where it succeeded.
+    var tryLine: Int?
 }
 
 struct AbstractState: Hashable {
@@ -71,6 +73,12 @@ struct AbstractState: Hashable {
     /// Locks and primitives that disable interrupts or bottom halves, nested.
     var irqDepth = 0
     var locks: [String: HeldLock] = [:]
+    /// Held contexts (ContextPrimitive: RCU sections of each flavour, preemption, interrupts or
+    /// bottom halves off), how deep, by name; -1 once the function has left its caller's (or one
+    /// entered where it cannot see, in a callback).
+    var contexts: [String: Int] = [:]
+    /// Where each held context was last entered (for witnesses; not part of the state).
+    var contextLines: [String: Int] = [:]
     var rcuSteps: [WitnessStep] = []
     /// What the variables a function returns by name hold, as far as success or failure goes
     /// (`ret = -EINVAL`, or the branch of `if (ret)` taken).
@@ -83,7 +91,8 @@ struct AbstractState: Hashable {
 
     static func == (a: AbstractState, b: AbstractState) -> Bool {
         a.objects == b.objects && a.rcuDepth == b.rcuDepth && a.irqDepth == b.irqDepth
-            && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind) && a.values == b.values
+            && a.contexts == b.contexts && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
+            && a.values == b.values
             && a.approximate == b.approximate
     }
 
@@ -91,6 +100,7 @@ struct AbstractState: Hashable {
         h.combine(objects)
         h.combine(rcuDepth)
         h.combine(irqDepth)
+        h.combine(contexts)
         h.combine(locks.mapValues(\.kind))
         h.combine(values)
         h.combine(approximate)
@@ -109,6 +119,9 @@ struct AbstractState: Hashable {
         s.rcuDepth = min(max(rcuDepth, o.rcuDepth), 4)
         s.irqDepth = min(max(irqDepth, o.irqDepth), 4)
         for (k, v) in o.locks where s.locks[k] == nil { s.locks[k] = v }
+        for (k, v) in o.contexts { s.contexts[k] = min(max(v, s.contexts[k] ?? 0), 4) }
+        for (k, v) in s.contexts where v < 0 && o.contexts[k] == nil { s.contexts[k] = nil }
+        for (k, v) in o.contextLines where s.contextLines[k] == nil { s.contextLines[k] = v }
         for (k, v) in o.values where s.values[k] != v { s.values[k] = .unknown }
         for k in s.values.keys where o.values[k] == nil { s.values[k] = .unknown }
         s.approximate = true

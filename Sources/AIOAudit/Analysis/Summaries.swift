@@ -35,6 +35,25 @@ public struct SummaryLock: Hashable, Sendable {
     }
 }
 
+/// A held context named from a callee's point of view: `rcu_read_lock()`, or an srcu_struct's
+/// section through a parameter's path.
+public struct SummaryContext: Hashable, Sendable, CustomStringConvertible {
+    public var context: String
+    /// The srcu_struct, for a section keyed by one.
+    public var operand: SummaryLock?
+    /// An RCU read-side section (else preemption, interrupts or bottom halves off).
+    public var rcu: Bool
+
+    /// As the callee names it: `rcu_read_lock()`, `srcu_read_lock(ssp)`.
+    public var description: String { ContextPrimitive.key(context, operand?.path.description ?? "") }
+
+    /// The context's key as the caller names it.
+    func atCall(_ arguments: [CallArgument], aliases: [AccessPath: String]) -> String? {
+        guard let operand else { return ContextPrimitive.key(context) }
+        return operand.atCall(arguments, aliases: aliases).map { ContextPrimitive.key(context, $0.description) }
+    }
+}
+
 public struct FunctionSummary: Sendable {
     public enum Condition: String, Sendable {
         case always
@@ -44,6 +63,9 @@ public struct FunctionSummary: Sendable {
 
     public var acquires: [(lock: SummaryLock, when: Condition)] = []
     public var releases: [SummaryLock] = []
+    /// Held contexts it returns inside (an RCU section it entered), and its caller's it leaves.
+    public var enters: [(context: SummaryContext, when: Condition)] = []
+    public var leaves: [SummaryContext] = []
     /// The chain to a sleeping call the function makes holding no lock, RCU section or disabled
     /// interrupts of its own (and without dropping a lock its caller holds).
     public var sleeps: [ChainStep]?
@@ -73,12 +95,29 @@ public struct ReturnRecord {
         state.rcuDepth > 0 ? state.rcuSteps.last { $0.kind == .rcuSectionStarts }?.line : nil
     }
     public func lockLine(_ lock: String) -> Int? { state.locks[lock]?.line }
+    /// How deep in each held context (`rcu_read_lock()`, `preempt_disable()`) it returns.
+    public var contexts: [String: Int] { state.contexts }
+    public func depth(_ context: String) -> Int { state.contexts[context] ?? 0 }
+    public func contextLine(_ context: String) -> Int? { state.contextLines[context] }
     public func pins(of object: String) -> Pins? { state.objects[object]?.pins }
     public var objects: [String] { state.objects.keys.sorted() }
     public func steps(of object: String) -> [WitnessStep] { state.objects[object]?.releases ?? [] }
 }
 
 enum Summaries {
+    /// When a function returns holding something that `held` of its returns hold: on every
+    /// return, or exactly on those that return non-zero (or zero); nil when neither.
+    static func condition(held: [ReturnRecord], of exact: [ReturnRecord]) -> FunctionSummary.Condition? {
+        guard !held.isEmpty else { return nil }
+        if held.count == exact.count { return .always }
+        guard exact.allSatisfy({ $0.truth != nil }) else { return nil }
+        for (when, truth) in [(FunctionSummary.Condition.whenTrue, true), (.whenZero, false)]
+        where held.allSatisfy({ $0.truth == truth }) && exact.filter({ $0.truth == truth }).count == held.count {
+            return when
+        }
+        return nil
+    }
+
     /// The file's functions, callees before callers (recursion broken where it loops back).
     static func bottomUp(_ model: FileModel) -> [String] {
         var order: [String] = []
@@ -161,20 +200,31 @@ enum Summaries {
             guard let kind = held.first?.heldLocks[key],
                 let lock = summaryLock(key, kind: kind, in: g, origins: origins)
             else { continue }
-            if held.count == exact.count {
-                s.acquires.append((lock, .always))
-            } else if exact.allSatisfy({ $0.truth != nil }) {
-                if held.allSatisfy({ $0.truth == true }) && exact.filter({ $0.truth == true }).count == held.count {
-                    s.acquires.append((lock, .whenTrue))
-                } else if held.allSatisfy({ $0.truth == false })
-                    && exact.filter({ $0.truth == false }).count == held.count
-                {
-                    s.acquires.append((lock, .whenZero))
-                }
-            }
+            if let when = condition(held: held, of: exact) { s.acquires.append((lock, when)) }
         }
         for key in releasedOnEntry.sorted() where exact.allSatisfy({ !$0.holds(key) }) {
             if let lock = summaryLock(key, kind: .spinlock, in: g, origins: origins) { s.releases.append(lock) }
+        }
+        // Held contexts the same way: returns inside an RCU section it entered, always or when
+        // it returns true, or leaves its caller's.
+        func summaryContext(_ key: String) -> SummaryContext? {
+            guard let (context, operand) = ContextPrimitive.parse(key) else { return nil }
+            let rcu = ContextPrimitive.isRCU(key)
+            guard let operand else { return SummaryContext(context: context, operand: nil, rcu: rcu) }
+            return summaryLock(operand, kind: .spinlock, in: g, origins: origins).map {
+                SummaryContext(context: context, operand: $0, rcu: rcu)
+            }
+        }
+        let contextKeys = Set(exact.flatMap { $0.contexts.keys })
+        for key in contextKeys.sorted() {
+            guard let c = summaryContext(key) else { continue }
+            if exact.allSatisfy({ $0.depth(key) < 0 }) {
+                s.leaves.append(c)
+            } else if exact.allSatisfy({ $0.depth(key) >= 0 }),
+                let when = condition(held: exact.filter { $0.depth(key) > 0 }, of: exact)
+            {
+                s.enters.append((c, when))
+            }
         }
         // A function that drops its caller's lock (to sleep, as often as not) is not counted as
         // sleeping under it; a put sleeps only when it is the last, which its callers judge.

@@ -20,24 +20,64 @@ extension Engine {
         switch e.kind {
         case .lock: lockTaken(&s, e)
         case .unlock: lockReleased(&s, e, action, g)
-        case .rcuReadLock:
-            s.rcuDepth += 1
-            s.rcuSteps.append(step(e, g, .rcuSectionStarts, "\(e.text) starts an RCU read-side section"))
-        case .rcuReadUnlock:
-            s.rcuDepth = max(0, s.rcuDepth - 1)
-            s.rcuSteps.append(step(e, g, .rcuSectionEnds, "\(e.text) ends the RCU read-side section"))
-        case .call: called(&s, e, g, facts, summaries)
+        case .rcuReadLock, .rcuReadUnlock: contextChanged(&s, e, g)
+        case .call:
+            contextChanged(&s, e, g)
+            called(&s, e, g, facts, summaries)
+            if handsOnSavedFlags(e, facts, summaries) {
+                // It may restore them: interrupts are taken as on again (quieter, never noisier).
+                for key in [ContextPrimitive.key("local_irq_save"), ContextPrimitive.key("local_irq_disable")] {
+                    if let d = s.contexts[key], d > 0 {
+                        s.contexts[key] = nil
+                        s.irqDepth = max(0, s.irqDepth - d)
+                    }
+                }
+            }
         case .assignment: assigned(&s, e, g, facts, summaries)
         default: break
         }
         meaning(&s, e, action, g, facts)
     }
 
-    /// A lock taken: held from here, and interrupts off while an irq/bh lock is held.
+    /// A held context entered or left by a primitive (rcu_read_lock(), preempt_disable(), ...).
+    func contextChanged(_ s: inout AbstractState, _ e: Event, _ g: FlowGraph) {
+        guard let (key, entry) = ContextPrimitive.at(e) else { return }
+        if entry.enters { enter(&s, key, entry.kind, e, g) } else { leave(&s, key, entry.kind, e, g) }
+    }
+
+    func enter(_ s: inout AbstractState, _ key: String, _ kind: ContextPrimitive.Kind, _ e: Event, _ g: FlowGraph) {
+        s.contexts[key, default: 0] += 1
+        s.contextLines[key] = e.line
+        switch kind {
+        case .rcu:
+            s.rcuDepth += 1
+            s.rcuSteps.append(step(e, g, .rcuSectionStarts, "\(e.text) starts an RCU read-side section"))
+        case .interrupts:
+            s.irqDepth += 1
+        }
+    }
+
+    func leave(_ s: inout AbstractState, _ key: String, _ kind: ContextPrimitive.Kind, _ e: Event, _ g: FlowGraph) {
+        let d = (s.contexts[key] ?? 0) - 1
+        s.contexts[key] = d == 0 ? nil : max(d, -1)
+        switch kind {
+        case .rcu:
+            s.rcuDepth = max(0, s.rcuDepth - 1)
+            s.rcuSteps.append(step(e, g, .rcuSectionEnds, "\(e.text) ends the RCU read-side section"))
+        case .interrupts:
+            // local_irq_restore() after spin_lock_irqsave() + spin_unlock(): interrupts on again.
+            s.irqDepth = max(0, s.irqDepth - 1)
+        }
+    }
+
+    /// A lock taken: held from here, and interrupts off while an irq/bh lock is held. A trylock
+    /// of a lock already held (the caller's) leaves it held whatever it returns.
     func lockTaken(_ s: inout AbstractState, _ e: Event) {
+        if let p = e.path, e.lockKind?.isTry == true, s.locks[p.description] != nil { return }
         if let p = e.path {
             s.locks[p.description] = HeldLock(
-                kind: e.lockKind ?? .spinlock, line: e.line, atomic: Sleeping.isSpinning(e.callee ?? ""))
+                kind: e.lockKind ?? .spinlock, line: e.line, atomic: Sleeping.isSpinning(e.callee ?? ""),
+                tryLine: e.lockKind?.isTry == true ? e.line : nil)
         }
         if e.lockKind?.disablesInterrupts == true { s.irqDepth += 1 }
         if e.lockKind?.isTryDisablingInterrupts == true { s.irqDepth += 1 }
@@ -47,6 +87,7 @@ extension Engine {
     func lockReleased(_ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph) {
         if let p = e.path { s.unlockedAt[p.description] = e.line }
         if let p = e.path, let held = s.locks.removeValue(forKey: p.description) {
+            interruptsRestored(&s, by: e, releasing: held)
             let disabled =
                 held.kind.disablesInterrupts || (held.kind.isTry && e.lockKind?.isPlainSpinning != true)
             if disabled || e.lockKind?.disablesInterrupts == true { s.irqDepth = max(0, s.irqDepth - 1) }
@@ -58,6 +99,21 @@ extension Engine {
         } else if e.lockKind?.disablesInterrupts == true {
             s.irqDepth = max(0, s.irqDepth - 1)
         }
+    }
+
+    /// `local_irq_save(flags); ...; spin_trylock(&l); ...; spin_unlock_irqrestore(&l, flags)`:
+    /// an unlock that turns interrupts back on for a lock taken without turning them off ends
+    /// the interrupts-off context the function entered.
+    func interruptsRestored(_ s: inout AbstractState, by e: Event, releasing held: HeldLock) {
+        guard let kind = e.lockKind, kind.disablesInterrupts, !held.kind.disablesInterrupts,
+            !held.kind.isTryDisablingInterrupts
+        else { return }
+        let preferred =
+            kind.taking == .irqsave
+            ? ["local_irq_save()", "local_irq_disable()"] : ["local_irq_disable()", "local_irq_save()"]
+        guard let key = preferred.first(where: { (s.contexts[$0] ?? 0) > 0 }) else { return }
+        let d = s.contexts[key]! - 1
+        s.contexts[key] = d == 0 ? nil : d
     }
 
     /// A call: an RCU list walk's entries, a callee's locks (from its summary), a reference
@@ -78,12 +134,16 @@ extension Engine {
             s.objects[first.root] = found
         }
         if let c = e.callee, let summary = summaries[c] {
-            applyLocks(summary, .always, e, &s, facts)
+            applyLocks(summary, .always, e, &s, g, facts)
             for lock in summary.releases {
                 guard let p = lock.atCall(e.arguments ?? [], aliases: facts.aliases),
                     let held = s.locks.removeValue(forKey: p.description)
                 else { continue }
                 if held.kind.disablesInterrupts { s.irqDepth = max(0, s.irqDepth - 1) }
+            }
+            for context in summary.leaves {
+                guard let key = context.atCall(e.arguments ?? [], aliases: facts.aliases) else { continue }
+                leave(&s, key, context.rcu ? .rcu : .interrupts, e, g)
             }
         }
         // fput(req->ki_filp) drops what fget() returned into req->ki_filp.
@@ -95,8 +155,6 @@ extension Engine {
             held.releases.append(step(e, g, .referenceDropped, "\(e.text) drops the reference"))
             s.objects[key] = held
         }
-        if let c = e.callee, KernelFunctions.disablingInterrupts.contains(c) { s.irqDepth += 1 }
-        if let c = e.callee, KernelFunctions.enablingInterrupts.contains(c) { s.irqDepth = max(0, s.irqDepth - 1) }
     }
 
     /// An assignment: locks renamed through the variable, objects found, copied, loaded or

@@ -287,6 +287,14 @@ struct Walker {
         if KernelFunctions.transparentMacros.contains(m.name), let first = args.first {
             return first
         }
+        // A configuration test (`IS_ENABLED(CONFIG_...)`) and any other macro that folds to an
+        // integer constant is that constant: a branch on it takes one edge.
+        if let result = clang_Cursor_Evaluate(cursor.raw) {
+            defer { clang_EvalResult_dispose(result) }
+            if clang_EvalResult_getKind(result) == CXEval_Int {
+                return Expr(.literal(String(clang_EvalResult_getAsLongLong(result))), at: pos)
+            }
+        }
         if KernelFunctions.noreturn.contains(m.name) { noreturn.insert(m.name) }
         return Expr(.call(callee: m.name, calleeExpr: nil, arguments: args, viaMacro: true), at: pos)
     }

@@ -178,6 +178,21 @@ enum KernelFunctions {
         return prefixes.contains { callee.hasPrefix($0) } || LockPrimitive.lookup(callee) != nil
     }
 
+    /// The accessors of an RCU-protected pointer: loads, tests and stores that say it is one.
+    static let rcuAccessors: Set<String> = [
+        "rcu_dereference", "rcu_dereference_bh", "rcu_dereference_sched", "rcu_dereference_raw",
+        "rcu_dereference_check", "rcu_dereference_bh_check", "rcu_dereference_sched_check",
+        "rcu_dereference_protected", "rcu_dereference_raw_check", "rcu_access_pointer", "rcu_assign_pointer",
+        "RCU_INIT_POINTER", "rcu_replace_pointer", "srcu_dereference", "srcu_dereference_check",
+        "rcu_pointer_handoff",
+    ]
+
+    /// Marked accesses that order or at least tear-proof a pointer's load or store; documented as
+    /// enough for some RCU-protected pointers (an acquire load pairs with a release store).
+    static let markedAccesses: Set<String> = [
+        "READ_ONCE", "WRITE_ONCE", "ACCESS_ONCE", "smp_load_acquire", "smp_store_release", "xchg", "cmpxchg",
+    ]
+
     /// Publishing into an RCU-protected pointer.
     static let rcuPublishing: Set<String> = ["RCU_INIT_POINTER", "rcu_assign_pointer"]
 
@@ -186,15 +201,6 @@ enum KernelFunctions {
 
     /// The object that holds a member, found from the member's address.
     static let containerOf: Set<String> = ["container_of", "list_entry"]
-
-    /// Interrupts, bottom halves or preemption turned off, and on again: an implicit RCU-sched
-    /// read-side section in between.
-    static let disablingInterrupts: Set<String> = [
-        "local_irq_disable", "local_bh_disable", "preempt_disable", "__local_irq_save", "local_irq_save",
-    ]
-    static let enablingInterrupts: Set<String> = [
-        "local_irq_enable", "local_bh_enable", "preempt_enable", "local_irq_restore",
-    ]
 
     /// Annotations that the caller holds a lock (`lockdep_assert_held(&ctx->ctx_lock)`).
     static let lockAssertions: Set<String> = [

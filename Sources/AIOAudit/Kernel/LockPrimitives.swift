@@ -63,3 +63,73 @@ enum RCUPrimitive {
         "srcu_read_unlock",
     ]
 }
+
+/// Contexts entered and left in pairs and held like locks (sparse's contexts): the RCU read-side
+/// section of each flavour (an srcu_struct's by the srcu_struct), preemption, interrupts and bottom
+/// halves turned off. Each is named by the call that enters it.
+enum ContextPrimitive {
+    enum Kind {
+        /// An RCU read-side section: what it covers is protected from frees after a grace period.
+        case rcu
+        /// Interrupts, bottom halves or preemption off: an implicit RCU-sched reader.
+        case interrupts
+    }
+
+    struct Entry {
+        /// The context's name: the call that enters it.
+        var context: String
+        var enters: Bool
+        var kind: Kind
+        /// Named by its first argument too (`srcu_read_lock(&ss)`).
+        var byArgument = false
+    }
+
+    static func lookup(_ name: String) -> Entry? { table[name] }
+
+    static let table: [String: Entry] = {
+        var t: [String: Entry] = [:]
+        func pair(_ context: String, _ enter: [String], _ leave: [String], _ kind: Kind, byArgument: Bool = false) {
+            for n in enter { t[n] = Entry(context: context, enters: true, kind: kind, byArgument: byArgument) }
+            for n in leave { t[n] = Entry(context: context, enters: false, kind: kind, byArgument: byArgument) }
+        }
+        pair("rcu_read_lock", ["rcu_read_lock"], ["rcu_read_unlock"], .rcu)
+        pair("rcu_read_lock_bh", ["rcu_read_lock_bh"], ["rcu_read_unlock_bh"], .rcu)
+        pair(
+            "rcu_read_lock_sched", ["rcu_read_lock_sched", "rcu_read_lock_sched_notrace"],
+            ["rcu_read_unlock_sched", "rcu_read_unlock_sched_notrace"], .rcu)
+        pair("srcu_read_lock", ["srcu_read_lock"], ["srcu_read_unlock"], .rcu, byArgument: true)
+        pair(
+            "preempt_disable", ["preempt_disable", "preempt_disable_notrace", "get_cpu"],
+            ["preempt_enable", "preempt_enable_notrace", "preempt_enable_no_resched", "put_cpu"], .interrupts)
+        pair("local_irq_save", ["local_irq_save", "__local_irq_save"], ["local_irq_restore"], .interrupts)
+        pair("local_irq_disable", ["local_irq_disable"], ["local_irq_enable"], .interrupts)
+        pair("local_bh_disable", ["local_bh_disable"], ["local_bh_enable"], .interrupts)
+        return t
+    }()
+
+    /// The held context an event enters or leaves, as the function names it:
+    /// `rcu_read_lock()`, `srcu_read_lock(&ss)`.
+    static func at(_ e: Event) -> (key: String, entry: Entry)? {
+        guard e.kind == .call || e.kind == .rcuReadLock || e.kind == .rcuReadUnlock, let c = e.callee,
+            let entry = table[c]
+        else { return nil }
+        guard entry.byArgument else { return (key(entry.context), entry) }
+        guard let a = e.arguments?.first else { return nil }
+        return (key(entry.context, a.path?.description ?? a.text), entry)
+    }
+
+    /// `rcu_read_lock()`; `srcu_read_lock(ss)` for the srcu_struct `ss`.
+    static func key(_ context: String, _ operand: String = "") -> String { "\(context)(\(operand))" }
+
+    /// The context's name and the operand it is keyed by, from a key.
+    static func parse(_ key: String) -> (context: String, operand: String?)? {
+        guard let open = key.firstIndex(of: "("), key.hasSuffix(")") else { return nil }
+        let inner = key[key.index(after: open)..<key.index(before: key.endIndex)]
+        return (String(key[..<open]), inner.isEmpty ? nil : String(inner))
+    }
+
+    /// Whether a held-context name is an RCU read-side section.
+    static func isRCU(_ key: String) -> Bool {
+        key.hasPrefix("rcu_read_lock") || key.hasPrefix("srcu_read_lock")
+    }
+}

@@ -107,13 +107,7 @@ extension FileModel {
             guard let function = unlink.evidence.function, let line = unlink.evidence.line,
                 let g = graphs[function]
             else { continue }
-            var held: [String] = []
-            for e in g.allEvents.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where e.line <= line {
-                guard let name = e.path?.components.last?.name else { continue }
-                if e.kind == .lock { held.append(name) }
-                if e.kind == .unlock, let i = held.lastIndex(of: name) { held.remove(at: i) }
-            }
-            if let lock = held.last { removalLocks[type] = lock }
+            if let lock = lockHeld(at: line, in: g)?.components.last?.name { removalLocks[type] = lock }
         }
     }
 }

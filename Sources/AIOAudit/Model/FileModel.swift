@@ -38,6 +38,9 @@ public struct FileModel: Sendable {
     /// type -> the lock held where objects of the type leave their RCU list or table (its field's
     /// name: `ioctx_lock`), worked out once from the unlink (see inferRemovalLocks).
     public var removalLocks: [String: String] = [:]
+    /// RCU-protected pointer fields (`kioctx_table.table`): accessed only through the RCU
+    /// accessors.
+    public var rcuPointers: [String: RCUPointer] = [:]
 
     /// What the era's RCU flavours mean, decided once from the profile: since Linux 4.20 (RCU
     /// flavour consolidation) a region with interrupts, bottom halves or preemption disabled holds
@@ -48,12 +51,15 @@ public struct FileModel: Sendable {
 
     /// The file's text: what a finding's statement is, as written, is read from it.
     public let text: String
+    /// Its lines (index 0 is line 1).
+    public let lines: [Substring]
 
     /// function -> variable -> object type (`struct kioctx *` -> kioctx), computed once.
     var variableTypes: [String: [String: String]] = [:]
 
     public init(graphs list: [FlowGraph], source: String, globals: [GlobalSyntax] = [], profile: Profile? = nil) {
         text = source
+        lines = Lines.of(source)
         var byName: [String: FlowGraph] = [:]
         for g in list where byName[g.function] == nil { byName[g.function] = g }
         graphs = byName
@@ -81,6 +87,7 @@ public struct FileModel: Sendable {
         inferReleaseFrees()
         inferRCUUnlinks()
         inferRemovalLocks()
+        inferRCUPointers()
     }
 
     // MARK: Types

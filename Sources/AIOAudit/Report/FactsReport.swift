@@ -73,6 +73,8 @@ public enum FactsReport {
             var parts: [String] = []
             for (lock, when) in s.acquires { parts.append("returns holding \(lock.path) \(when.rawValue)") }
             for lock in s.releases { parts.append("releases its caller's \(lock.path)") }
+            for (context, when) in s.enters { parts.append("returns inside \(context) \(when.rawValue)") }
+            for context in s.leaves { parts.append("leaves its caller's \(context)") }
             if let chain = s.sleeps {
                 parts.append(
                     "may sleep: " + chain.map { "\($0.function):\($0.line) \($0.callee)()" }.joined(separator: " -> "))
@@ -105,6 +107,8 @@ public enum FactsReport {
     struct JSONSummary: Encodable {
         var acquires: [String]
         var releases: [String]
+        var enters: [String]
+        var leaves: [String]
         var sleeps: [ChainStep]?
         var returnsReference: Bool
         var keeps: [Int]
@@ -129,7 +133,9 @@ public enum FactsReport {
             summaries: c.summaries.mapValues { s in
                 JSONSummary(
                     acquires: s.acquires.map { "\($0.lock.path) \($0.when.rawValue)" },
-                    releases: s.releases.map { $0.path.description }, sleeps: s.sleeps,
+                    releases: s.releases.map { $0.path.description },
+                    enters: s.enters.map { "\($0.context) \($0.when.rawValue)" }, leaves: s.leaves.map(\.description),
+                    sleeps: s.sleeps,
                     returnsReference: s.returnsReference, keeps: s.keeps.sorted())
             },
             rcuUnlinks: m.rcuUnlinks.mapValues { JSONUnlink(graceful: $0.graceful, evidence: $0.evidence) })

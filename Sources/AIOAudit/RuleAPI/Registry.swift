@@ -7,6 +7,7 @@ public enum Rules {
         RCUUncoveredDeref.self,
         RCUNoGracePeriod.self,
         RCUGetNotTryGet.self,
+        RCUAccessor.self,
         LockImbalance.self,
         RefLeak.self,
         SleepInAtomic.self,

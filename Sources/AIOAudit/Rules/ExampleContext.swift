@@ -128,4 +128,37 @@ public enum ExampleContext {
             	put_ctx(ctx);
             }
             """
+
+    /// Contexts in a table of slots that readers search under RCU.
+    public static let slots =
+        "\n" + """
+            struct slot_table {
+            	int nr;
+            	struct ctx *ctxs[16];
+            };
+
+            struct slots {
+            	spinlock_t lock;
+            	struct slot_table *table;
+            };
+
+            /* The writer: publishes a context in a free slot, under the lock. */
+            int slot_install(struct slots *s, struct ctx *ctx)
+            {
+            	struct slot_table *t;
+            	int i;
+
+            	spin_lock(&s->lock);
+            	t = rcu_dereference_protected(s->table, lockdep_is_held(&s->lock));
+            	for (i = 0; i < t->nr; i++) {
+            		if (!rcu_access_pointer(t->ctxs[i])) {
+            			rcu_assign_pointer(t->ctxs[i], ctx);
+            			spin_unlock(&s->lock);
+            			return i;
+            		}
+            	}
+            	spin_unlock(&s->lock);
+            	return -ENOSPC;
+            }
+            """
 }

@@ -12,8 +12,11 @@ public struct LockImbalance: FunctionRule {
         that forgets the unlock leaves the lock held forever, and is reported even when it is the \
         only failure return: a lock held on a failure return while every success return releases \
         it is the bug, whatever the returned values (sparse's context imbalance, smatch's \
-        inconsistent returns). The RCU read-side section counts as a lock: returns of one outcome \
-        leave the same RCU depth. A second unlock corrupts the lock; a second lock of a spinlock \
+        inconsistent returns). Held contexts count as locks: returns of one outcome leave the \
+        same RCU read-side depth (of each flavour; an srcu_struct's section by the srcu_struct), \
+        and preemption, interrupts and bottom halves as they found them; a function that returns \
+        inside a section it entered, always or exactly when it returns true, or leaves its \
+        caller's, is read through its summary by its callers. A second unlock corrupts the lock; a second lock of a spinlock \
         deadlocks. A function that returns true with a lock held and \
         false without (a conditional-lock helper such as a trylock wrapper) is not reported: its \
         callers read it through its summary, as they read a callee that unlocks their lock.
@@ -132,81 +135,109 @@ public struct LockImbalance: FunctionRule {
     public func finish(_ run: FunctionRun) -> [Finding] {
         let exact = run.returns.filter { !$0.approximate }
         guard exact.count > 1 else { return [] }
-        var keys: Set<String> = run.heldOnEntry
-        for r in exact { keys.formUnion(r.heldLocks.keys) }
-        let successes = exact.filter { $0.outcome == .success }
         var findings: [Finding] = []
         var reported: Set<String> = []
-        for key in keys.sorted() where !run.unreliableLocks.contains(key) {
+        var locks: Set<String> = run.heldOnEntry
+        for r in exact { locks.formUnion(r.heldLocks.keys) }
+        for key in locks.sorted() where !run.unreliableLocks.contains(key) {
             let entry = run.heldOnEntry.contains(key)
-            // The odd return: holding a lock the function took, or not holding its caller's.
-            func odd(_ r: ReturnRecord) -> Bool { r.holds(key) != entry }
-            func once(_ r: ReturnRecord) -> Bool {
-                reported.insert("\(key)|\(r.event.line)|\(r.event.column)").inserted
-            }
-            for outcome in [ReturnOutcome.success, .failure] {
-                let group = exact.filter { $0.outcome == outcome }
-                guard let normal = group.first(where: { !odd($0) }) else { continue }
-                for r in group where odd(r) && once(r) {
-                    findings.append(report(run, r, normal, key: key, entry: entry, outcome: outcome.rawValue))
-                }
-            }
-            // The forgotten unlock: a failure return keeps a lock the function took while every
-            // success return releases it, whatever the other failure returns do (a helper that
-            // returns holding a lock holds it on success, not on failure). sparse calls it a
-            // context imbalance, smatch inconsistent returns.
-            if !entry, let normal = successes.first, successes.allSatisfy({ !odd($0) }) {
-                for r in exact where r.outcome == .failure && odd(r) && once(r) {
-                    findings.append(report(run, r, normal, key: key, entry: entry, outcome: "success"))
-                }
-            }
-            // One return statement reached both holding and not holding the lock.
-            for r in exact where odd(r) {
-                guard
-                    let normal = exact.first(where: {
-                        $0.event == r.event && !odd($0) && $0.outcome == r.outcome && $0.truth == r.truth
-                    })
-                else { continue }
-                if once(r) { findings.append(report(run, r, normal, key: key, entry: entry, outcome: nil)) }
+            findings += imbalances(exact, key: key, entry: entry, level: { $0.holds(key) ? 1 : 0 }, &reported) {
+                report(run, $0, $1, key: key, entry: entry, outcome: $2)
             }
         }
-        findings += rcuImbalance(run, exact, reported: &reported)
+        // Held contexts are held the same way: returns of one outcome leave the same RCU depth,
+        // preemption and interrupts as they found them, as sparse's context checking requires.
+        // Only a context the function itself entered is judged: one it leaves without entering
+        // may have been entered where it cannot see (in a callback it passed), on some paths. And
+        // only return against return: sections entered and left under correlated conditions
+        // (`if (!(seq & 1)) rcu_read_unlock()` in a retry loop) reach one return both ways.
+        var contexts: Set<String> = []
+        for r in exact { contexts.formUnion(r.contexts.keys) }
+        for key in contexts.sorted() where !run.unreliableLocks.contains(key) {
+            findings += imbalances(
+                exact, key: key, entry: false, level: { max($0.depth(key), 0) }, &reported, byPath: false
+            ) {
+                contextReport(run, $0, $1, key: key, outcome: $2)
+            }
+        }
         return findings
     }
 
-    /// The RCU read-side section is a held context too: returns of one outcome leave the same RCU
-    /// depth, as sparse's context checking requires. A function that returns inside the section
-    /// on one path and outside it on another of the same outcome leaves its caller's section
-    /// count wrong (or an RCU reader running forever).
-    func rcuImbalance(_ run: FunctionRun, _ exact: [ReturnRecord], reported: inout Set<String>) -> [Finding] {
+    /// The returns that leave `key` at another level than the function found it while another
+    /// return of the same kind does not, each with that other return and the kind's name.
+    func imbalances(
+        _ exact: [ReturnRecord], key: String, entry: Bool, level: (ReturnRecord) -> Int, _ reported: inout Set<String>,
+        byPath: Bool = true, report: (ReturnRecord, ReturnRecord, String?) -> Finding
+    ) -> [Finding] {
         var findings: [Finding] = []
-        let fn = run.graph.function
-        let section = "the RCU read-side section"
+        // The odd return: holding what the function took, or not holding its caller's.
+        func odd(_ r: ReturnRecord) -> Bool { level(r) != (entry ? 1 : 0) }
+        func once(_ r: ReturnRecord) -> Bool { reported.insert("\(key)|\(r.event.line)|\(r.event.column)").inserted }
         for outcome in [ReturnOutcome.success, .failure] {
             let group = exact.filter { $0.outcome == outcome }
-            guard let normal = group.first(where: { $0.rcuDepth == 0 }) else { continue }
-            for r in group where r.rcuDepth > 0 {
-                guard reported.insert("rcu|\(r.event.line)|\(r.event.column)").inserted else { continue }
-                let line = r.rcuSectionLine ?? run.graph.line
-                let witness = [
-                    WitnessStep(line: line, column: 1, function: fn, message: "an RCU read-side section starts here"),
-                    WitnessStep(
-                        line: normal.event.line, column: normal.event.column, function: fn,
-                        message: "\(normal.event.text) returns outside it"),
-                    WitnessStep(
-                        line: r.event.line, column: r.event.column, function: fn,
-                        message: "\(r.event.text) returns inside it"),
-                ]
-                findings.append(
-                    Finding(
-                        rule: Self.id, severity: .error, file: run.file, function: fn, line: r.event.line,
-                        column: r.event.column,
-                        message:
-                            "\(fn)() returns inside \(section) (entered at line \(line)), but returns outside it on the \(outcome.rawValue) return at line \(normal.event.line)",
-                        object: "rcu_read_lock()", statement: Normalise.statement(r.event.text), witness: witness))
+            guard let normal = group.first(where: { !odd($0) }) else { continue }
+            for r in group where odd(r) && once(r) { findings.append(report(r, normal, outcome.rawValue)) }
+        }
+        // The forgotten unlock: a failure return keeps what the function took while every
+        // success return releases it, whatever the other failure returns do (a helper that
+        // returns holding a lock holds it on success, not on failure). sparse calls it a context
+        // imbalance, smatch inconsistent returns.
+        let successes = exact.filter { $0.outcome == .success }
+        if !entry, let normal = successes.first, successes.allSatisfy({ !odd($0) }) {
+            for r in exact where r.outcome == .failure && odd(r) && once(r) {
+                findings.append(report(r, normal, "success"))
             }
         }
+        // One return statement reached both holding and not holding it.
+        for r in exact where byPath && odd(r) {
+            guard
+                let normal = exact.first(where: {
+                    $0.event == r.event && !odd($0) && $0.outcome == r.outcome && $0.truth == r.truth
+                })
+            else { continue }
+            if once(r) { findings.append(report(r, normal, nil)) }
+        }
         return findings
+    }
+
+    /// How a held context is said: inside it, outside it, where it begins.
+    static func describe(_ key: String) -> (inside: String, outside: String, begins: String) {
+        let context = ContextPrimitive.parse(key)
+        switch context?.context {
+        case "preempt_disable"?: return ("with preemption disabled", "with it enabled", "preemption is disabled")
+        case "local_irq_save"?, "local_irq_disable"?:
+            return ("with interrupts disabled", "with them enabled", "interrupts are disabled")
+        case "local_bh_disable"?:
+            return ("with bottom halves disabled", "with them enabled", "bottom halves are disabled")
+        default:
+            let section = context?.operand.map { "\($0)'s SRCU read-side section" } ?? "the RCU read-side section"
+            return ("inside \(section)", "outside it", "\(section) is entered")
+        }
+    }
+
+    func contextReport(_ run: FunctionRun, _ r: ReturnRecord, _ normal: ReturnRecord, key: String, outcome: String?)
+        -> Finding
+    {
+        let fn = run.graph.function
+        let said = Self.describe(key)
+        let kind = outcome.map { "\($0) " } ?? ""
+        let other =
+            normal.event == r.event
+            ? "on another path to the same return" : "on the \(kind)return at line \(normal.event.line)"
+        let line = r.contextLine(key) ?? run.graph.line
+        let witness = [
+            WitnessStep(line: line, column: 1, function: fn, message: "\(said.begins) here"),
+            WitnessStep(
+                line: normal.event.line, column: normal.event.column, function: fn,
+                message: "\(normal.event.text) returns \(said.outside)"),
+            WitnessStep(
+                line: r.event.line, column: r.event.column, function: fn,
+                message: "\(r.event.text) returns \(said.inside)"),
+        ]
+        return Finding(
+            rule: Self.id, severity: .error, file: run.file, function: fn, line: r.event.line, column: r.event.column,
+            message: "\(fn)() returns \(said.inside) (entered at line \(line)), but returns \(said.outside) \(other)",
+            object: key, statement: Normalise.statement(r.event.text), witness: witness)
     }
 
     func report(

@@ -10,7 +10,18 @@ void rcu_read_lock_bh(void);
 void rcu_read_unlock_bh(void);
 void rcu_read_lock_sched(void);
 void rcu_read_unlock_sched(void);
+void rcu_read_lock_sched_notrace(void);
+void rcu_read_unlock_sched_notrace(void);
 int rcu_read_lock_held(void);
+/* Sleepable RCU: each srcu_struct is its own domain. */
+struct srcu_struct {
+	int srcu_idx;
+};
+int srcu_read_lock(struct srcu_struct *ssp);
+void srcu_read_unlock(struct srcu_struct *ssp, int idx);
+void synchronize_srcu(struct srcu_struct *ssp);
+void srcu_barrier(struct srcu_struct *ssp);
+#define srcu_dereference(p, ssp) (p)
 void call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *head));
 void call_rcu_sched(struct rcu_head *head, void (*func)(struct rcu_head *head));
 void call_rcu_bh(struct rcu_head *head, void (*func)(struct rcu_head *head));

@@ -1,0 +1,165 @@
+import Foundation
+
+/// RCU-protected pointer fields: which fields readers load under RCU while writers publish them,
+/// so that every access must go through the RCU accessors. sparse knows a field is one only when
+/// it is declared `__rcu` and the tree is checked with `__CHECKER__`; here the file's own code
+/// says so too.
+public struct RCUPointer: Sendable {
+    /// `struct kioctx_table`'s `table` is an array of pointers: its elements are the pointers.
+    public var isArray: Bool
+    /// Why the field is RCU-protected: declared `__rcu`, accessed with an RCU accessor, or loaded
+    /// inside a read-side section through a pointer found by rcu_dereference().
+    public var evidence: Evidence
+    /// Where the file stores into it (a publication), if it does.
+    public var writer: Evidence?
+    /// The lock held where the file stores into it (as the storing function names it), if one is.
+    public var writerLock: String?
+}
+
+extension FileModel {
+    /// A `X->f` or `X->f[...]` path with X a variable of an object type: (X, f, isArray).
+    func pointerField(_ path: AccessPath?, in g: FlowGraph) -> (
+        object: String, type: String, field: String, isArray: Bool
+    )? {
+        guard var p = path else { return nil }
+        var isArray = false
+        while p.components.last?.name == "[]" {
+            p.components.removeLast()
+            isArray = true
+        }
+        guard p.components.count == 1, p.components[0].throughPointer, let name = p.components.first?.name,
+            name != "*", let t = type(of: AccessPath(root: p.root), in: g)
+        else { return nil }
+        return (p.root, t, name, isArray)
+    }
+
+    /// Fields declared `__rcu` in the structures the file itself defines.
+    static func declaredRCUFields(in text: String) -> [(type: String, field: String, line: Int, isArray: Bool)] {
+        guard text.contains("__rcu") else { return [] }
+        var result: [(String, String, Int, Bool)] = []
+        let structure = try? NSRegularExpression(pattern: #"struct\s+(\w+)\s*\{([^{}]*)\}"#)
+        let field = try? NSRegularExpression(pattern: #"__rcu\s*\*\s*(\w+)\s*(\[)?"#)
+        let ns = text as NSString
+        for m in structure?.matches(in: text, range: NSRange(location: 0, length: ns.length)) ?? [] {
+            let name = ns.substring(with: m.range(at: 1))
+            let body = m.range(at: 2)
+            for f in field?.matches(in: text, range: body) ?? [] {
+                let line = ns.substring(to: f.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+                result.append((name, ns.substring(with: f.range(at: 1)), line, f.range(at: 2).location != NSNotFound))
+            }
+        }
+        return result
+    }
+
+    /// Infers the RCU-protected pointer fields (`type.field`) and where each is written.
+    mutating func inferRCUPointers() {
+        var found: [String: RCUPointer] = [:]
+        func note(_ key: String, isArray: Bool, _ evidence: Evidence) {
+            if found[key] == nil {
+                found[key] = RCUPointer(isArray: isArray, evidence: evidence)
+            } else if isArray {
+                found[key]?.isArray = true
+            }
+        }
+        for d in Self.declaredRCUFields(in: text) {
+            note(
+                "\(d.type).\(d.field)", isArray: d.isArray,
+                Evidence(
+                    source: .inferred, function: nil, line: d.line, detail: "struct \(d.type) declares \(d.field) __rcu"
+                ))
+        }
+        // Writers first (stores and publications), then readers, whose evidence depends on the
+        // writers' lock.
+        var writers: [String: (Evidence, AccessPath?)] = [:]
+        var readers: [(key: String, isArray: Bool, function: String, line: Int, evidence: Evidence)] = []
+        for name in order {
+            guard let g = graphs[name] else { continue }
+            let ordered = g.allEvents.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            var rcuDerived: Set<String> = []
+            for e in ordered {
+                if e.kind == .call, let c = e.callee, KernelFunctions.rcuAccessors.contains(c),
+                    let f = pointerField(e.arguments?.first?.path, in: g)
+                {
+                    note(
+                        "\(f.type).\(f.field)", isArray: f.isArray,
+                        Evidence(source: .inferred, function: name, line: e.line, detail: "\(e.text) accesses it"))
+                    if KernelFunctions.rcuPublishing.contains(c), writers["\(f.type).\(f.field)"] == nil {
+                        writers["\(f.type).\(f.field)"] = (
+                            Evidence(source: .inferred, function: name, line: e.line, detail: e.text),
+                            lockHeld(at: e.line, in: g)
+                        )
+                    }
+                }
+                if e.kind == .assignment, let f = pointerField(e.path, in: g), writers["\(f.type).\(f.field)"] == nil {
+                    writers["\(f.type).\(f.field)"] = (
+                        Evidence(source: .inferred, function: name, line: e.line, detail: e.text),
+                        lockHeld(at: e.line, in: g)
+                    )
+                }
+                if e.kind == .assignment, let t = e.path, t.isVariable, let c = e.callee, KernelFunctions.isRCULookup(c)
+                {
+                    rcuDerived.insert(t.root)
+                }
+                // `ctx = table->table[id]` with table found by rcu_dereference(): a pointer read
+                // under RCU through an RCU-protected container.
+                if e.kind == .assignment, let target = e.path, target.isVariable,
+                    (g.type(of: target.root) ?? "").contains("*"), e.callee == nil,
+                    let (object, field, subscripted) = Self.loadedField(e.value ?? ""), rcuDerived.contains(object),
+                    let t = type(of: AccessPath(root: object), in: g)
+                {
+                    readers.append(
+                        (
+                            "\(t).\(field)", subscripted, name, e.line,
+                            Evidence(
+                                source: .inferred, function: name, line: e.line,
+                                detail: "\(e.text) reads it under RCU through \(object), found by rcu_dereference()")
+                        ))
+                }
+            }
+        }
+        for r in readers {
+            // A reader that holds the writers' lock is on the update side: that proves nothing.
+            if let lock = writers[r.key]?.1?.components.last?.name, let g = graphs[r.function],
+                lockHeld(at: r.line, in: g)?.components.last?.name == lock
+            {
+                continue
+            }
+            note(r.key, isArray: r.isArray, r.evidence)
+        }
+        for (key, w) in writers where found[key] != nil {
+            found[key]?.writer = w.0
+            found[key]?.writerLock = w.1?.description
+        }
+        rcuPointers = found
+    }
+
+    /// `table->table[id]` -> (table, table, true); `h->tbl` -> (h, tbl, false).
+    static func loadedField(_ text: String) -> (object: String, field: String, subscripted: Bool)? {
+        let t = text.filter { !$0.isWhitespace }
+        guard let arrow = t.range(of: "->") else { return nil }
+        let object = String(t[..<arrow.lowerBound])
+        var rest = t[arrow.upperBound...]
+        let field = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        rest = rest.dropFirst(field.count)
+        guard !object.isEmpty, object.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !field.isEmpty else {
+            return nil
+        }
+        if rest.isEmpty { return (object, field, false) }
+        guard rest.first == "[", rest.last == "]", !rest.dropFirst().contains("[") else { return nil }
+        return (object, field, true)
+    }
+
+    /// The innermost lock held at a line of a function (as the function names it), by the order
+    /// of its lock and unlock statements.
+    func lockHeld(at line: Int, in g: FlowGraph) -> AccessPath? {
+        var held: [AccessPath] = []
+        for e in g.allEvents.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where e.line <= line {
+            guard let path = e.path, let name = path.components.last?.name else { continue }
+            if e.kind == .lock { held.append(path) }
+            if e.kind == .unlock, let i = held.lastIndex(where: { $0.components.last?.name == name }) {
+                held.remove(at: i)
+            }
+        }
+        return held.last
+    }
+}
