@@ -458,7 +458,7 @@ public struct Engine {
         for (lock, w) in summary.acquires where w == when {
             guard let p = lock.atCall(e.arguments ?? [], aliases: facts.aliases) else { continue }
             s.locks[p.description] = HeldLock(
-                kind: lock.kind, line: e.line, atomic: lock.kind.lockClass.spins || lock.kind.isTry)
+                kind: lock.kind, line: e.line, atomic: lock.kind.lockClass.spins)
             if lock.kind.disablesInterrupts { s.irqDepth += 1 }
         }
         for (context, w) in summary.enters where w == when {

@@ -47,6 +47,10 @@ public struct AccessPath: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     public var isVariable: Bool { components.isEmpty }
 
+    /// A lock's name whoever holds it: its field (`ioctx_lock` of `mm->ioctx_lock`), or the
+    /// global's name.
+    public var lockName: String { components.last?.name ?? root }
+
     public func hasPrefix(_ other: AccessPath) -> Bool {
         root == other.root && components.count >= other.components.count
             && Array(components.prefix(other.components.count)) == other.components

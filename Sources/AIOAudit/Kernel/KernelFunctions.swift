@@ -80,6 +80,12 @@ enum KernelFunctions {
     /// Linux 4.20 (RCU flavour consolidation) does not wait for rcu_read_lock() readers.
     static let killingAfterSchedGracePeriod: Set<String> = ["percpu_ref_kill"]
 
+    /// Links into an RCU-protected list: publishes the entry.
+    static let rcuLinking: Set<String> = [
+        "list_add_rcu", "list_add_tail_rcu", "hlist_add_head_rcu", "hlist_add_behind_rcu", "hlist_add_before_rcu",
+        "hlist_add_tail_rcu", "list_replace_rcu", "hlist_replace_rcu", "hlist_nulls_add_head_rcu",
+    ]
+
     /// Unlinks from an RCU-protected list: readers may still find the entry until a grace period.
     static let rcuUnlinking: Set<String> = ["hlist_del_rcu", "list_del_rcu", "hlist_del_init_rcu", "list_del_init_rcu"]
 
@@ -185,6 +191,13 @@ enum KernelFunctions {
         "rcu_dereference_protected", "rcu_dereference_raw_check", "rcu_access_pointer", "rcu_assign_pointer",
         "RCU_INIT_POINTER", "rcu_replace_pointer", "srcu_dereference", "srcu_dereference_check",
         "rcu_pointer_handoff",
+    ]
+
+    /// The kernel's generic links, read with the RCU accessors by the `_rcu` list API and plainly
+    /// by the rest of it: an accessor on one of their fields says nothing of other uses.
+    static let dualUseLinkTypes: Set<String> = [
+        "list_head", "hlist_head", "hlist_node", "hlist_nulls_head", "hlist_nulls_node", "llist_head",
+        "llist_node", "rb_node", "rb_root",
     ]
 
     /// Marked accesses that order or at least tear-proof a pointer's load or store; documented as

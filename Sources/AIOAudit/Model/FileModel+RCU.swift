@@ -107,7 +107,7 @@ extension FileModel {
             guard let function = unlink.evidence.function, let line = unlink.evidence.line,
                 let g = graphs[function]
             else { continue }
-            if let lock = lockHeld(at: line, in: g)?.components.last?.name { removalLocks[type] = lock }
+            if let lock = lockHeld(at: line, in: g), !lock.isVariable { removalLocks[type] = lock.lockName }
         }
     }
 }

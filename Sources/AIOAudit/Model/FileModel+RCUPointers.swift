@@ -55,6 +55,9 @@ extension FileModel {
     mutating func inferRCUPointers() {
         var found: [String: RCUPointer] = [:]
         func note(_ key: String, isArray: Bool, _ evidence: Evidence) {
+            if let type = key.split(separator: ".").first, KernelFunctions.dualUseLinkTypes.contains(String(type)) {
+                return
+            }
             if found[key] == nil {
                 found[key] = RCUPointer(isArray: isArray, evidence: evidence)
             } else if isArray {
@@ -119,8 +122,8 @@ extension FileModel {
         }
         for r in readers {
             // A reader that holds the writers' lock is on the update side: that proves nothing.
-            if let lock = writers[r.key]?.1?.components.last?.name, let g = graphs[r.function],
-                lockHeld(at: r.line, in: g)?.components.last?.name == lock
+            if let lock = writers[r.key]?.1?.lockName, let g = graphs[r.function],
+                lockHeld(at: r.line, in: g)?.lockName == lock
             {
                 continue
             }
@@ -154,9 +157,10 @@ extension FileModel {
     func lockHeld(at line: Int, in g: FlowGraph) -> AccessPath? {
         var held: [AccessPath] = []
         for e in g.allEvents.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where e.line <= line {
-            guard let path = e.path, let name = path.components.last?.name else { continue }
+            guard let path = e.path else { continue }
+            let name = path.lockName
             if e.kind == .lock { held.append(path) }
-            if e.kind == .unlock, let i = held.lastIndex(where: { $0.components.last?.name == name }) {
+            if e.kind == .unlock, let i = held.lastIndex(where: { $0.lockName == name }) {
                 held.remove(at: i)
             }
         }

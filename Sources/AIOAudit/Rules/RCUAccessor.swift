@@ -81,12 +81,15 @@ public struct RCUAccessor: Rule {
             let line = p.model.lines[safe: e.line - 1],
             let access = PlainAccess.find("\(object)->\(field)", array: pointer.isArray, in: line)
         else { return [] }
+        // A store into an object this function allocated, or publishes later: no reader can see
+        // it yet, and RCU_INIT_POINTER() is a plain store there.
+        if access.stored != nil, Self.unpublished(object, at: e.line, p.graph) { return [] }
         let written = pointer.isArray ? "\(object)->\(field)[]" : "\(object)->\(field)"
         let key = "\(type).\(field)"
         let fn = p.graph.function
         let writersLock = pointer.writerLock.flatMap { lock in
-            let name = AccessPath.parse(lock).components.last?.name
-            return p.heldLocks.first { AccessPath.parse($0.lock).components.last?.name == name }?.lock
+            let name = AccessPath.parse(lock).lockName
+            return p.heldLocks.first { AccessPath.parse($0.lock).lockName == name }?.lock
         }
         let message: String
         if let stored = access.stored {
@@ -124,6 +127,22 @@ public struct RCUAccessor: Rule {
                 rule: Self.id, severity: .warning, file: p.file, function: fn, line: e.line, column: e.column,
                 message: message, object: key, statement: Normalise.statement(access.text), witness: witness)
         ]
+    }
+}
+
+extension RCUAccessor {
+    /// Whether the function assigns the variable a fresh allocation, or publishes it after `line`
+    /// (`rcu_assign_pointer(*head, new)`, `list_add_rcu(&new->list, head)`).
+    static func unpublished(_ variable: String, at line: Int, _ g: FlowGraph) -> Bool {
+        g.allEvents.contains { e in
+            if e.kind == .assignment, e.path == AccessPath(root: variable) {
+                return KernelFunctions.allocating.contains(e.callee ?? "")
+            }
+            guard e.kind == .call, e.line > line, let c = e.callee,
+                KernelFunctions.rcuPublishing.contains(c) || KernelFunctions.rcuLinking.contains(c)
+            else { return false }
+            return (e.arguments ?? []).contains { $0.path?.root == variable }
+        }
     }
 }
 
