@@ -155,6 +155,37 @@ final class RuleVariationTests: XCTestCase, CorpusVariations {
         XCTAssertEqual(summary(try check(s)), ["sys_io_cancel sleep-in-atomic error mutex_lock(&ctx->ring_lock)"])
     }
 
+    /// A function of the file that sleeps, handed to a helper called under ctx_lock: the helper
+    /// runs it there.
+    func testASleepingCallbackUnderTheContextsSpinlock() throws {
+        var s = try edit(
+            try corpus("releases/release-6.1.192-debian.c"), "SYSCALL_DEFINE3(io_cancel,",
+            "void aio_walk_reqs(struct kioctx *ctx, void (*fn)(struct kioctx *));\n\nstatic void aio_nap(struct kioctx *ctx)\n{\n\tmsleep(1);\n}\n\nSYSCALL_DEFINE3(io_cancel,"
+        )
+        s = try edit(s, Self.cancelLock, Self.cancelLock + "\n\taio_walk_reqs(ctx, aio_nap);")
+        let c = try check(s)
+        XCTAssertEqual(summary(c), ["sys_io_cancel sleep-in-atomic error aio_walk_reqs(ctx,aio_nap)"])
+        XCTAssertTrue(c.findings[0].message.contains("aio_nap() → msleep()"), c.findings[0].message)
+    }
+
+    /// 6.1's aio_poll_wake() takes ctx_lock with a trylock that is the right operand of `&&`: held
+    /// only where the whole condition holds, and released there. Made the left operand, the
+    /// trylock can succeed where the condition fails: the lock is kept on that path.
+    static let pollTrylock =
+        "\tif (mask && !req->work_scheduled &&\n\t    spin_trylock_irqsave(&iocb->ki_ctx->ctx_lock, flags)) {"
+
+    func testATrylockUnderAnd() throws {
+        let release = try corpus("releases/release-6.1.192-debian.c")
+        XCTAssertTrue(release.contains(Self.pollTrylock))
+        XCTAssertEqual(summary(try check(release)).filter { $0.hasPrefix("aio_poll_wake") }, [])
+        let swapped = try edit(
+            release, Self.pollTrylock,
+            "\tif (spin_trylock_irqsave(&iocb->ki_ctx->ctx_lock, flags) &&\n\t    mask && !req->work_scheduled) {")
+        XCTAssertEqual(
+            summary(try check(swapped)).map { $0.split(separator: " ").prefix(2).joined(separator: " ") },
+            ["aio_poll_wake lock-imbalance"])
+    }
+
     func testTheTeardownLeftAsleepWhenTheWakeUpGoes() throws {
         let s = try edit(
             try corpus("seed/aio-seed-after.c"),
