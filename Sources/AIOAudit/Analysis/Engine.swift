@@ -7,6 +7,8 @@ public struct AnalysisResult: Sendable {
     public var summaries: [String: FunctionSummary] = [:]
     /// Functions over the path budget: "not analysed: too many paths".
     public var notAnalysed: [(function: String, line: Int)]
+    /// The file's lock classes, their interrupt usage and the order they are taken in.
+    public var lockOrder = LockOrder()
 }
 
 public struct Engine {
@@ -28,6 +30,7 @@ public struct Engine {
         var findings: [Finding] = []
         var skipped: [(String, Int)] = []
         var summaries: [String: FunctionSummary] = [:]
+        var lockUses: [String: LockUse] = [:]
         // Callees first, so that each call can be read through its callee's summary.
         for name in Summaries.bottomUp(model) {
             guard let g = model.graphs[name] else { continue }
@@ -44,7 +47,13 @@ public struct Engine {
                 g, returns: r.returns, heldOnEntry: Set(r.facts.heldOnEntry.keys),
                 releasedOnEntry: r.facts.releasedOnEntry, sleeps: r.sleeps,
                 keeps: keptParameters(g, summaries: summaries), model: model)
+            summaries[name]?.takes = Self.takes(r.locks)
+            lockUses[name] = r.locks
         }
+        // The file as a whole: the lock-order graph and the classes' interrupt usage.
+        let order = LockOrder.build(uses: lockUses, model: model)
+        let fileRun = FileRun(model: model, file: file, lockOrder: order)
+        for rule in rules { if let fr = rule as? FileRule { findings += fr.finish(fileRun) } }
         let lines = Lines.of(model.text)
         for i in findings.indices {
             findings[i].statement = WrittenStatement.at(
@@ -83,7 +92,7 @@ public struct Engine {
             findings = kept
         }
         skipped.sort { $0.1 < $1.1 }
-        return AnalysisResult(findings: findings, summaries: summaries, notAnalysed: skipped)
+        return AnalysisResult(findings: findings, summaries: summaries, notAnalysed: skipped, lockOrder: order)
     }
 
     // MARK: One function
@@ -289,6 +298,7 @@ public struct Engine {
         var returns: [ReturnRecord]
         var facts: FunctionFacts
         var sleeps: [ChainStep]?
+        var locks: LockUse
     }
 
     func analyse(_ g: FlowGraph, summaries: [String: FunctionSummary] = [:]) -> FunctionResult? {
@@ -308,6 +318,8 @@ public struct Engine {
                 pins: initialPins(p.name, parameter: true, facts: facts, fromContainer: false))
         }
         var findings: [Finding] = []
+        var locks = LockUse()
+        let entryHeld = entryHeldClasses(g)
         var seen: [Set<AbstractState>] = Array(repeating: [], count: g.blocks.count)
         var widened: [AbstractState?] = Array(repeating: nil, count: g.blocks.count)
         var work: [(Int, AbstractState)] = [(g.entry, entry)]
@@ -339,6 +351,7 @@ public struct Engine {
                 if sleeps == nil, !state.isAtomic, let chain = sleepChains[b][i] {
                     sleeps = chain
                 }
+                recordLocks(e, state, g, summaries, entryHeld: entryHeld, into: &locks)
                 transfer(&state, e, action, g, facts, summaries)
             }
             for edge in block.successors {
@@ -347,7 +360,7 @@ public struct Engine {
                 work.append((edge.target, next))
             }
         }
-        return FunctionResult(findings: findings, returns: returns, facts: facts, sleeps: sleeps)
+        return FunctionResult(findings: findings, returns: returns, facts: facts, sleeps: sleeps, locks: locks)
     }
 
     func record(_ e: Event, _ s: AbstractState, _ g: FlowGraph, _ facts: FunctionFacts) -> ReturnRecord {

@@ -73,6 +73,8 @@ public struct FunctionSummary: Sendable {
     public var returnsReference = false
     /// Parameters it keeps (stores, queues, hands to a callee that keeps them, or puts).
     public var keeps: Set<Int> = []
+    /// Lock classes it takes (itself or in its callees), each with the interrupt state there.
+    public var takes: [Acquisition] = []
 }
 
 /// A return as the engine reached it: the state there, and what it returns.

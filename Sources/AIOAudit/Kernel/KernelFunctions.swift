@@ -130,6 +130,8 @@ enum KernelFunctions {
         "call_rcu": (1, .rcuCallback), "call_rcu_sched": (1, .rcuCallback), "call_rcu_bh": (1, .rcuCallback),
         "setup_timer": (1, .timer), "timer_setup": (1, .timer), "DEFINE_TIMER": (1, .timer),
         "init_waitqueue_func_entry": (1, .wakeupCallback),
+        "request_irq": (1, .interrupt), "request_threaded_irq": (1, .interrupt), "devm_request_irq": (2, .interrupt),
+        "request_any_context_irq": (1, .interrupt),
     ]
 
     /// RCU-protected list walks: `hlist_for_each_entry_rcu(pos, ...)`, `list_for_each_entry_rcu`.

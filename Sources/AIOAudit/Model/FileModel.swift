@@ -41,6 +41,9 @@ public struct FileModel: Sendable {
     /// RCU-protected pointer fields (`kioctx_table.table`): accessed only through the RCU
     /// accessors.
     public var rcuPointers: [String: RCUPointer] = [:]
+    /// Functions of the file stored in a field (`req->ki_cancel = aio_poll_cancel`), by field:
+    /// a call through that field may call them.
+    public var fieldCallbacks: [String: Set<String>] = [:]
 
     /// What the era's RCU flavours mean, decided once from the profile: since Linux 4.20 (RCU
     /// flavour consolidation) a region with interrupts, bottom halves or preemption disabled holds
@@ -88,6 +91,26 @@ public struct FileModel: Sendable {
         inferRCUUnlinks()
         inferRemovalLocks()
         inferRCUPointers()
+        inferFieldCallbacks()
+    }
+
+    mutating func inferFieldCallbacks() {
+        for g in graphs.values {
+            for e in g.allEvents where e.kind == .assignment {
+                guard let target = e.path, !target.isVariable, let field = target.components.last?.name,
+                    let fn = e.value.flatMap(FileModel.functionName), graphs[fn] != nil
+                else { continue }
+                fieldCallbacks[field, default: []].insert(fn)
+            }
+        }
+    }
+
+    /// The file's functions a call through a field may call: `(*kiocb->ki_cancel)`.
+    public func callbacks(calledAs callee: String) -> [String] {
+        guard callee.hasPrefix("(*"), callee.hasSuffix(")") else { return [] }
+        let inner = callee.dropFirst(2).dropLast()
+        let field = inner.split(whereSeparator: { $0 == ">" || $0 == "." }).last.map(String.init) ?? ""
+        return (fieldCallbacks[field] ?? []).sorted()
     }
 
     // MARK: Types

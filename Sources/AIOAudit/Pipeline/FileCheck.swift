@@ -6,6 +6,8 @@ public struct FileCheck: Sendable {
     public var notAnalysed: [(function: String, line: Int)]
     /// What each function of the file does for its callers (locks, sleeping, references).
     public var summaries: [String: FunctionSummary]
+    /// The file's lock classes and the order they are taken in.
+    public var lockOrder: LockOrder
 
     /// Parses nothing: analyses a parsed file (Pipeline.check).
     public init(unit: TranslationUnitSyntax, profile: Profile? = nil) {
@@ -18,6 +20,7 @@ public struct FileCheck: Sendable {
         findings = result.findings
         notAnalysed = result.notAnalysed
         summaries = result.summaries
+        lockOrder = result.lockOrder
     }
 
     public var errors: Int { findings.filter { $0.severity == .error }.count }

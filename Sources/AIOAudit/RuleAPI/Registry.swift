@@ -12,6 +12,9 @@ public enum Rules {
         RefLeak.self,
         SleepInAtomic.self,
         PinDropWithoutWakeup.self,
+        LockOrderRule.self,
+        LockIRQInversion.self,
+        LockIRQUnsafeAcquire.self,
         SuppressionWithoutReason.self,
     ]
 

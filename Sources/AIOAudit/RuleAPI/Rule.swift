@@ -172,3 +172,19 @@ extension FunctionRule {
     /// Most function rules judge only the whole function.
     public func check(_ point: ProgramPoint) -> [Finding] { [] }
 }
+
+/// The file as a whole, for rules that judge what no one function shows: the lock-order graph.
+public struct FileRun {
+    public let model: FileModel
+    public let file: String
+    public let lockOrder: LockOrder
+}
+
+/// Rules that look at the file once every function has been explored.
+public protocol FileRule: Rule {
+    func finish(_ file: FileRun) -> [Finding]
+}
+
+extension FileRule {
+    public func check(_ point: ProgramPoint) -> [Finding] { [] }
+}

@@ -291,3 +291,12 @@ int hrtimer_active(const struct hrtimer *timer);
 void destroy_hrtimer_on_stack(struct hrtimer *timer);
 u64 current_kernel_time_ns(void);
 
+/* Interrupt handlers. */
+typedef int irqreturn_t;
+#define IRQ_NONE 0
+#define IRQ_HANDLED 1
+typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char *name, void *dev);
+int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn, unsigned long flags,
+			 const char *name, void *dev);
+void free_irq(unsigned int irq, void *dev_id);
