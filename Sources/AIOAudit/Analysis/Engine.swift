@@ -351,7 +351,9 @@ public struct Engine {
                 if sleeps == nil, !state.isAtomic, let chain = sleepChains[b][i] {
                     sleeps = chain
                 }
-                recordLocks(e, state, g, summaries, entryHeld: entryHeld, into: &locks)
+                recordLocks(
+                    e, state, g, summaries, entryHeld: entryHeld, callerLocks: entryLocks,
+                    releasedOnly: facts.releasedOnEntry, into: &locks)
                 transfer(&state, e, action, g, facts, summaries)
             }
             for edge in block.successors {

@@ -98,15 +98,16 @@ public struct LockOrder: Sendable {
 
         // Interrupt-like contexts, and what they call.
         func kinds(_ f: String) -> [EntryContext] { model.contexts[f] ?? [] }
-        var inHardirq: [String: EntryContext] = [:]
-        var inSoftirq: [String: EntryContext] = [:]
+        // function -> the context and the function that entered it (itself, or a caller).
+        var inHardirq: [String: (context: EntryContext, origin: String)] = [:]
+        var inSoftirq: [String: (context: EntryContext, origin: String)] = [:]
         for f in functions {
             if let c = kinds(f).first(where: { $0.kind == .interrupt || $0.kind == .wakeupCallback }) {
-                inHardirq[f] = c
+                inHardirq[f] = (c, f)
             }
-            if let c = kinds(f).first(where: { $0.kind == .timer || $0.kind == .rcuCallback }) { inSoftirq[f] = c }
+            if let c = kinds(f).first(where: { $0.kind == .timer || $0.kind == .rcuCallback }) { inSoftirq[f] = (c, f) }
         }
-        func propagate(_ set: inout [String: EntryContext]) {
+        func propagate(_ set: inout [String: (context: EntryContext, origin: String)]) {
             var work = Array(set.keys).sorted()
             while let f = work.popLast() {
                 for c in (uses[f]?.calls ?? []).sorted(by: { $0.line < $1.line }) where set[c.callee] == nil {
@@ -114,6 +115,10 @@ public struct LockOrder: Sendable {
                     work.append(c.callee)
                 }
             }
+        }
+        func phrase(_ entry: (context: EntryContext, origin: String), _ f: String) -> String {
+            let reached = entry.origin == f ? "" : ", called from \(entry.origin)()"
+            return "in \(entry.context.kind.phrase) (\(f)()\(reached))"
         }
         propagate(&inHardirq)
         propagate(&inSoftirq)
@@ -157,12 +162,10 @@ public struct LockOrder: Sendable {
                     let hard = inHardirq[f]
                     let soft = inSoftirq[f]
                     if let hard, info.inHardirq == nil {
-                        info.inHardirq = witness(
-                            a, "in \(hard.kind.phrase) (\(f)())", profile: hard.evidence.source == .profile)
+                        info.inHardirq = witness(a, phrase(hard, f), profile: hard.context.evidence.source == .profile)
                     }
                     if let soft, info.inSoftirq == nil {
-                        info.inSoftirq = witness(
-                            a, "in \(soft.kind.phrase) (\(f)())", profile: soft.evidence.source == .profile)
+                        info.inSoftirq = witness(a, phrase(soft, f), profile: soft.context.evidence.source == .profile)
                     }
                     let hardOn = !a.hardirqsOff && hard == nil && !hardOff.contains(f)
                     let softOn = hardOn && !a.softirqsOff && soft == nil && !softOff.contains(f)
@@ -181,10 +184,12 @@ public struct LockOrder: Sendable {
         for (name, k) in KernelLocks.byName
         where order.classes[name] != nil || order.edges.contains(where: { $0.from == name }) {
             var info = order.classes[name] ?? ClassInfo(name: name, kind: k.kind, kernel: true)
-            let kernel = Witness(function: nil, line: 0, column: 0, text: "", chain: [], why: k.evidence)
-            if k.inHardirq, info.inHardirq == nil { info.inHardirq = kernel }
-            if k.hardirqOn, info.hardirqOn == nil { info.hardirqOn = kernel }
-            if k.hardirqOn, info.softirqOn == nil { info.softirqOn = kernel }
+            func kernel(_ why: String) -> Witness {
+                Witness(function: nil, line: 0, column: 0, text: "", chain: [], why: "\(why) (\(k.evidence))")
+            }
+            if k.inHardirq, info.inHardirq == nil { info.inHardirq = kernel("in interrupt context") }
+            if k.hardirqOn, info.hardirqOn == nil { info.hardirqOn = kernel("with interrupts enabled") }
+            if k.hardirqOn, info.softirqOn == nil { info.softirqOn = kernel("with softirqs enabled") }
             order.classes[name] = info
         }
         return order

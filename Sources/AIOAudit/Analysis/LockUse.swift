@@ -27,6 +27,10 @@ public struct Acquisition: Hashable, Sendable {
     public var isTry: Bool
     /// From the function to the primitive that takes it, through the file's functions.
     public var chain: [ChainStep]
+    /// Taken after the function dropped a lock its caller holds (`spin_unlock(&pool->lock);
+    /// create_worker(); spin_lock(&pool->lock)`): the caller's locks and interrupt state say
+    /// nothing of it.
+    public var afterCallerLockDropped = false
 }
 
 /// A call of a function of the file, with the interrupt state there.
@@ -44,9 +48,10 @@ public struct LockUse: Sendable {
 }
 
 extension AbstractState {
-    /// Hard interrupts off: an irq or irqsave lock held, or local_irq_save()/local_irq_disable().
+    /// Hard interrupts off: an irq or irqsave lock held, or local_irq_save()/local_irq_disable()
+    /// (or not known, once the saved flags went to a helper).
     var hardirqsOff: Bool {
-        locks.values.contains { $0.kind.taking == .irq || $0.kind.taking == .irqsave }
+        interruptsUnknown || locks.values.contains { $0.kind.taking == .irq || $0.kind.taking == .irqsave }
             || (contexts[ContextPrimitive.key("local_irq_save")] ?? 0) > 0
             || (contexts[ContextPrimitive.key("local_irq_disable")] ?? 0) > 0
     }
@@ -68,10 +73,18 @@ extension FileModel {
             let local = g.locals[p.root] != nil || g.parameters.contains { $0.name == p.root }
             return local ? nil : p.root
         }
+        // The kernel's own locks, however the file reaches them (`ctx->mm->mmap_sem`).
+        if let field = p.components.last?.name, let known = KernelLocks.byField[field] { return known }
         guard p.components.first?.throughPointer == true, p.components.first?.name != "*",
-            let t = type(of: AccessPath(root: p.root), in: g)
+            var t = type(of: AccessPath(root: p.root), in: g)
         else { return nil }
-        return t + "." + AccessPath(root: "", components: p.components).description.dropFirst(2)
+        // Through pointer fields whose type the file shows: `iocb->ki_ctx->ctx_lock` is kioctx's.
+        var rest = p.components
+        while rest.count > 1, rest[1].throughPointer, let next = fieldTypes["\(t).\(rest[0].name)"] {
+            t = next
+            rest.removeFirst()
+        }
+        return t + "." + AccessPath(root: "", components: rest).description.dropFirst(2)
     }
 }
 
@@ -86,12 +99,15 @@ extension Engine {
     /// Records what the event takes, and the calls of the file's functions, with the state here.
     func recordLocks(
         _ e: Event, _ s: AbstractState, _ g: FlowGraph, _ summaries: [String: FunctionSummary], entryHeld: [HeldClass],
-        into use: inout LockUse
+        callerLocks: Set<String>, releasedOnly: Set<String>, into use: inout LockUse
     ) {
         guard e.kind == .lock || e.kind == .call else { return }
+        let dropped = callerLocks.contains { s.locks[$0] == nil }
         func held(except c: String) -> [HeldClass] {
             var h = entryHeld
-            for (key, lock) in s.locks {
+            // A lock known to be held on entry only because the function releases it (it may
+            // come from a callee's return value the summaries cannot name) orders nothing.
+            for (key, lock) in s.locks where !releasedOnly.contains(key) {
                 if let c = model.lockClass(key, in: g) { h.append(HeldClass(lockClass: c, line: lock.line)) }
             }
             return h.filter { $0.lockClass != c }.sorted { ($0.lockClass, $0.line) < ($1.lockClass, $1.line) }
@@ -106,17 +122,20 @@ extension Engine {
                 Acquisition(
                     lockClass: c, kind: kind, function: g.function, line: e.line, column: e.column, text: e.text,
                     held: held(except: c), hardirqsOff: off, softirqsOff: off || soft || kind.taking == .bh,
-                    isTry: kind.isTry, chain: [ChainStep(function: g.function, line: e.line, callee: e.callee ?? "")]))
+                    isTry: kind.isTry, chain: [ChainStep(function: g.function, line: e.line, callee: e.callee ?? "")],
+                    afterCallerLockDropped: dropped))
             return
         }
         guard let callee = e.callee else { return }
-        if let k = KernelLocks.taking[callee] {
+        // The kernel's function, unless the file defines its own (2.6's use_mm()).
+        if let k = KernelLocks.taking[callee], model.graphs[callee] == nil {
             let off = hard || k.kind.disablesInterrupts
             use.acquisitions.insert(
                 Acquisition(
                     lockClass: k.name, kind: k.kind, function: g.function, line: e.line, column: e.column, text: e.text,
                     held: held(except: k.name), hardirqsOff: off, softirqsOff: off || soft, isTry: false,
-                    chain: [ChainStep(function: g.function, line: e.line, callee: callee)]))
+                    chain: [ChainStep(function: g.function, line: e.line, callee: callee)],
+                    afterCallerLockDropped: dropped))
         }
         if let field = KernelLocks.takingQueueLock[callee], let q = e.arguments?.first?.path,
             let queue = model.lockClass(q.description, in: g)
@@ -126,19 +145,24 @@ extension Engine {
                 Acquisition(
                     lockClass: c, kind: LockKind(.spinlock, .irqsave), function: g.function, line: e.line,
                     column: e.column, text: e.text, held: held(except: c), hardirqsOff: true, softirqsOff: true,
-                    isTry: false, chain: [ChainStep(function: g.function, line: e.line, callee: callee)]))
+                    isTry: false, chain: [ChainStep(function: g.function, line: e.line, callee: callee)],
+                    afterCallerLockDropped: dropped))
         }
         // A call through a field (`kiocb->ki_cancel(...)`) calls what the file stores there.
         let targets = [callee] + model.callbacks(calledAs: callee)
         for target in targets {
             guard let summary = summaries[target] else { continue }
             for t in summary.takes {
+                // Taken after the callee dropped a lock of ours: what we hold says nothing of it.
+                let ours = !t.afterCallerLockDropped
                 use.acquisitions.insert(
                     Acquisition(
                         lockClass: t.lockClass, kind: t.kind, function: g.function, line: e.line, column: e.column,
-                        text: e.text, held: held(except: t.lockClass), hardirqsOff: hard || t.hardirqsOff,
-                        softirqsOff: soft || t.softirqsOff, isTry: t.isTry,
-                        chain: [ChainStep(function: g.function, line: e.line, callee: target)] + t.chain))
+                        text: e.text, held: ours ? held(except: t.lockClass) : [],
+                        hardirqsOff: (ours && hard) || t.hardirqsOff, softirqsOff: (ours && soft) || t.softirqsOff,
+                        isTry: t.isTry,
+                        chain: [ChainStep(function: g.function, line: e.line, callee: target)] + t.chain,
+                        afterCallerLockDropped: dropped))
             }
         }
         for target in targets where model.graphs[target] != nil {

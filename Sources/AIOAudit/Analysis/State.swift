@@ -77,6 +77,8 @@ struct AbstractState: Hashable {
     /// bottom halves off), how deep, by name; -1 once the function has left its caller's (or one
     /// entered where it cannot see, in a callback).
     var contexts: [String: Int] = [:]
+    /// The saved interrupt flags went to a helper: whether interrupts are off is not known.
+    var interruptsUnknown = false
     /// Where each held context was last entered (for witnesses; not part of the state).
     var contextLines: [String: Int] = [:]
     var rcuSteps: [WitnessStep] = []
@@ -91,7 +93,8 @@ struct AbstractState: Hashable {
 
     static func == (a: AbstractState, b: AbstractState) -> Bool {
         a.objects == b.objects && a.rcuDepth == b.rcuDepth && a.irqDepth == b.irqDepth
-            && a.contexts == b.contexts && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
+            && a.contexts == b.contexts && a.interruptsUnknown == b.interruptsUnknown
+            && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
             && a.values == b.values
             && a.approximate == b.approximate
     }
@@ -101,6 +104,7 @@ struct AbstractState: Hashable {
         h.combine(rcuDepth)
         h.combine(irqDepth)
         h.combine(contexts)
+        h.combine(interruptsUnknown)
         h.combine(locks.mapValues(\.kind))
         h.combine(values)
         h.combine(approximate)
@@ -122,6 +126,7 @@ struct AbstractState: Hashable {
         for (k, v) in o.contexts { s.contexts[k] = min(max(v, s.contexts[k] ?? 0), 4) }
         for (k, v) in s.contexts where v < 0 && o.contexts[k] == nil { s.contexts[k] = nil }
         for (k, v) in o.contextLines where s.contextLines[k] == nil { s.contextLines[k] = v }
+        s.interruptsUnknown = interruptsUnknown || o.interruptsUnknown
         for (k, v) in o.values where s.values[k] != v { s.values[k] = .unknown }
         for k in s.values.keys where o.values[k] == nil { s.values[k] = .unknown }
         s.approximate = true

@@ -25,7 +25,9 @@ extension Engine {
             contextChanged(&s, e, g)
             called(&s, e, g, facts, summaries)
             if handsOnSavedFlags(e, facts, summaries) {
-                // It may restore them: interrupts are taken as on again (quieter, never noisier).
+                // It may restore them: interrupts are taken as on again for what sleeping and lock
+                // balance judge, and as unknown for lock usage (quieter, never noisier).
+                s.interruptsUnknown = true
                 for key in [ContextPrimitive.key("local_irq_save"), ContextPrimitive.key("local_irq_disable")] {
                     if let d = s.contexts[key], d > 0 {
                         s.contexts[key] = nil

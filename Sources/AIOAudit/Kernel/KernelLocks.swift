@@ -9,16 +9,16 @@ struct KernelLockClass: Sendable {
     var inHardirq: Bool = false
     /// The kernel takes it with interrupts enabled (HARDIRQ-ON), and with softirqs enabled.
     var hardirqOn: Bool = false
-    /// Why: the kernel code that does so.
+    /// Who does so in the kernel.
     var evidence: String
 }
 
 enum KernelLocks {
     static let taskLock = KernelLockClass(
         name: "task_struct.alloc_lock", kind: LockKind(.spinlock), hardirqOn: true,
-        evidence: "task_lock() takes it with interrupts enabled")
+        evidence: "the kernel's task_lock()")
     static let mmapLock = KernelLockClass(
-        name: "mm_struct.mmap_lock", kind: LockKind(.rwsem), evidence: "a fault on user memory takes it for reading")
+        name: "mm_struct.mmap_lock", kind: LockKind(.rwsem), evidence: "the kernel's fault handler")
 
     /// function -> the class it takes (and releases before it returns).
     static let taking: [String: KernelLockClass] = {
@@ -55,6 +55,11 @@ enum KernelLocks {
         for f in ["complete", "complete_all"] { t[f] = "wait.lock" }
         return t
     }()
+
+    /// Fields that are always the same kernel lock, whatever path reaches them.
+    static let byField: [String: String] = [
+        "mmap_sem": mmapLock.name, "mmap_lock": mmapLock.name, "alloc_lock": taskLock.name,
+    ]
 
     /// Classes the kernel uses that the file never takes itself, by name.
     static let byName: [String: KernelLockClass] = {

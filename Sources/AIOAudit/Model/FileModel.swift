@@ -44,6 +44,8 @@ public struct FileModel: Sendable {
     /// Functions of the file stored in a field (`req->ki_cancel = aio_poll_cancel`), by field:
     /// a call through that field may call them.
     public var fieldCallbacks: [String: Set<String>] = [:]
+    /// Pointer fields whose target type the file shows (`aio_kiocb.ki_ctx` -> kioctx).
+    public var fieldTypes: [String: String] = [:]
 
     /// What the era's RCU flavours mean, decided once from the profile: since Linux 4.20 (RCU
     /// flavour consolidation) a region with interrupts, bottom halves or preemption disabled holds
@@ -92,6 +94,23 @@ public struct FileModel: Sendable {
         inferRemovalLocks()
         inferRCUPointers()
         inferFieldCallbacks()
+        inferFieldTypes()
+    }
+
+    /// `ctx = req->ki_ctx` with ctx a `struct kioctx *` and req a `struct aio_kiocb *`: the field
+    /// aio_kiocb.ki_ctx points to a kioctx (both ways of the assignment).
+    mutating func inferFieldTypes() {
+        for g in graphs.values {
+            for e in g.allEvents where e.kind == .assignment {
+                guard let target = e.path, let source = e.valuePath else { continue }
+                for (variable, path) in [(target, source), (source, target)] where variable.isVariable {
+                    guard let t = type(of: variable, in: g), path.components.count == 1,
+                        path.components[0].throughPointer, let owner = type(of: AccessPath(root: path.root), in: g)
+                    else { continue }
+                    fieldTypes["\(owner).\(path.components[0].name)"] = t
+                }
+            }
+        }
     }
 
     mutating func inferFieldCallbacks() {

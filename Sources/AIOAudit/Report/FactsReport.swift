@@ -87,6 +87,7 @@ public enum FactsReport {
             guard !parts.isEmpty else { continue }
             out += "  \(name): \(parts.joined(separator: "; "))\n"
         }
+        out += "\n" + LockOrderReport.text(c.lockOrder)
         return out
     }
 
@@ -102,6 +103,7 @@ public enum FactsReport {
         var releaseEffects: [String: [String: [ChainStep]]]
         var summaries: [String: JSONSummary]
         var rcuUnlinks: [String: JSONUnlink]
+        var lockOrder: LockOrderReport.JSONOrder
     }
 
     struct JSONSummary: Encodable {
@@ -138,7 +140,8 @@ public enum FactsReport {
                     sleeps: s.sleeps,
                     returnsReference: s.returnsReference, keeps: s.keeps.sorted())
             },
-            rcuUnlinks: m.rcuUnlinks.mapValues { JSONUnlink(graceful: $0.graceful, evidence: $0.evidence) })
+            rcuUnlinks: m.rcuUnlinks.mapValues { JSONUnlink(graceful: $0.graceful, evidence: $0.evidence) },
+            lockOrder: LockOrderReport.jsonValue(c.lockOrder))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(facts)) ?? Data(), as: UTF8.self) + "\n"

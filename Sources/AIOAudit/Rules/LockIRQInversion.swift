@@ -103,7 +103,7 @@ public struct LockIRQInversion: FileRule {
                     rule: Self.id, severity: LockWitness.severity([s]), file: file.file, function: e.function,
                     line: e.acquisition.line, column: e.acquisition.column,
                     message:
-                        "\(LockWitness.chain(e.acquisition)) takes \(e.to), which is taken \(LockWitness.said(u)), while holding \(e.from), which is taken \(LockWitness.said(s)): \(context) that arrives while \(e.to) is held with \(enabled) on can deadlock against this path",
+                        "\(LockWitness.chain(e.acquisition)) takes \(e.to) while holding \(e.from), which is taken \(s.why); \(e.to) is taken \(u.why): \(context) that arrives where \(e.to) is held with \(enabled) on can deadlock against this path",
                     object: "\(e.from)->\(e.to)", statement: Normalise.statement(e.acquisition.text), witness: witness))
         }
         return findings

@@ -98,7 +98,7 @@ public struct LockIRQUnsafeAcquire: FileRule {
                     rule: Self.id, severity: LockWitness.severity([s]), file: file.file, function: function,
                     line: u.line, column: u.column,
                     message:
-                        "\(LockWitness.chain(u)) takes \(name) with \(enabled) enabled, but it is also taken \(s.why): one that arrives while it is held here deadlocks (take it with \(fix))",
+                        "\(LockWitness.chain(u)) takes \(name) with \(enabled) enabled, but it is also taken \(s.why): if that runs on this CPU while the lock is held here, it spins forever (take it with \(fix))",
                     object: name, statement: Normalise.statement(u.text), witness: witness))
         }
         return findings

@@ -20,11 +20,6 @@ enum LockWitness {
         ]
     }
 
-    /// What the usage says, for a message: "in interrupt context (aio_complete())", or the kernel's word.
-    static func said(_ w: LockOrder.Witness) -> String {
-        w.function == nil ? "(the kernel: \(w.why))" : w.why
-    }
-
     static func severity(_ ws: [LockOrder.Witness?]) -> Severity {
         ws.contains { $0?.fromProfile == true } ? .warning : .error
     }
