@@ -161,4 +161,11 @@ public enum ExampleContext {
             	return -ENOSPC;
             }
             """
+
+    /// A system-wide quota kept in an atomic counter.
+    public static let quota =
+        "\n" + """
+            atomic_t quota_used;
+            int quota_max = 64;
+            """
 }
