@@ -266,4 +266,36 @@ final class RuleVariationTests: XCTestCase, CorpusVariations {
         let w = try XCTUnwrap(c.findings.first).witness.map(\.message)
         XCTAssertTrue(w.contains { $0.contains("kioctx_table.table is RCU-protected") }, "\(w)")
     }
+
+    /// 6.1's POLLFREE handling marks the request cancelled before the release store that hands
+    /// it back ("this *must* be the last step"); after it, the request may be gone.
+    func testThePollFreeStoreMustBeTheLastStep() throws {
+        let release = try corpus("releases/release-6.1.192-debian.c")
+        let order =
+            "\t\t\tWRITE_ONCE(req->cancelled, true);\n\t\t\tlist_del_init(&req->wait.entry);\n"
+        XCTAssertTrue(release.contains(order))
+        var s = try edit(release, order, "\t\t\tlist_del_init(&req->wait.entry);\n")
+        s = try edit(
+            s, "\t\t\tsmp_store_release(&req->head, NULL);\n",
+            "\t\t\tsmp_store_release(&req->head, NULL);\n\t\t\tWRITE_ONCE(req->cancelled, true);\n")
+        let c = try check(s)
+        XCTAssertEqual(
+            summary(c).map { $0.split(separator: " ").prefix(2).joined(separator: " ") },
+            ["aio_poll_wake use-after-handback"])
+        XCTAssertTrue(
+            c.findings[0].message.contains("poll_iocb_lock_wq() polls ->head with an acquire load"),
+            c.findings[0].message)
+    }
+
+    /// free_ioctx_reqs() completes the drain that exit_aio() and kill_ioctx() wait for with the
+    /// ctx_rq_wait on their stacks: nothing may touch it after complete().
+    func testTheDrainCompletionIsTheLastTouch() throws {
+        let done = "\t\tcomplete(&ctx->rq_wait->comp);\n"
+        let s = try edit(
+            try corpus("releases/release-6.1.192-debian.c"), done,
+            "\t{\n\t\tcomplete(&ctx->rq_wait->comp);\n\t\tatomic_set(&ctx->rq_wait->count, 0);\n\t}\n")
+        XCTAssertEqual(
+            summary(try check(s)).map { $0.split(separator: " ").prefix(2).joined(separator: " ") },
+            ["free_ioctx_reqs use-after-handback"])
+    }
 }

@@ -46,6 +46,11 @@ public struct FileModel: Sendable {
     public var fieldCallbacks: [String: Set<String>] = [:]
     /// Pointer fields whose target type the file shows (`aio_kiocb.ki_ctx` -> kioctx).
     public var fieldTypes: [String: String] = [:]
+    /// The owners' side of hand-backs: acquire loads and list_empty_careful() polls of members,
+    /// and the types of objects a waiter keeps on its stack while it waits for a completion.
+    public var acquireLoads: [OwnerPoll] = []
+    public var carefulPolls: [OwnerPoll] = []
+    public var stackWaiters: [String: OwnerPoll] = [:]
 
     /// What the era's RCU flavours mean, decided once from the profile: since Linux 4.20 (RCU
     /// flavour consolidation) a region with interrupts, bottom halves or preemption disabled holds
@@ -95,6 +100,7 @@ public struct FileModel: Sendable {
         inferRCUPointers()
         inferFieldCallbacks()
         inferFieldTypes()
+        inferOwnerPolls()
     }
 
     /// `ctx = req->ki_ctx` with ctx a `struct kioctx *` and req a `struct aio_kiocb *`: the field

@@ -168,4 +168,20 @@ public enum ExampleContext {
             atomic_t quota_used;
             int quota_max = 64;
             """
+
+    /// A poller whose owner waits for its wait queue pointer to be released.
+    public static let poller =
+        "\n" + """
+            struct poller {
+            	struct wait_queue_head *head;
+            	int detached;
+            };
+
+            /* The owner: frees p once p->head is NULL. */
+            void poller_reap(struct poller *p)
+            {
+            	if (!smp_load_acquire(&p->head))
+            		kfree(p);
+            }
+            """
 }

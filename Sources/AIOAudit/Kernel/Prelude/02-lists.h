@@ -37,6 +37,7 @@ void list_replace(struct list_head *old, struct list_head *new);
 void list_replace_init(struct list_head *old, struct list_head *new);
 int list_empty(const struct list_head *head);
 int list_empty_careful(const struct list_head *head);
+void list_del_init_careful(struct list_head *entry);
 int list_is_last(const struct list_head *list, const struct list_head *head);
 int list_is_singular(const struct list_head *head);
 void hlist_add_head(struct hlist_node *n, struct hlist_head *h);
