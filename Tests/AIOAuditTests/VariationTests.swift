@@ -298,4 +298,30 @@ final class RuleVariationTests: XCTestCase, CorpusVariations {
             summary(try check(s)).map { $0.split(separator: " ").prefix(2).joined(separator: " ") },
             ["free_ioctx_reqs use-after-handback"])
     }
+
+    /// 3.4's ioctx_alloc() starts a context with two references, the list's and io_setup()'s; with
+    /// one (as 2.6.32 and before), io_setup() reads ioctx->user_id from a context that only the
+    /// list holds, which a racing io_destroy() can free.
+    func testTheContextPublishedWithOneReference() throws {
+        let s = try edit(
+            try corpus("releases/release-3.4.2.c"), "\tatomic_set(&ctx->users, 2);", "\tatomic_set(&ctx->users, 1);")
+        let c = try check(s)
+        XCTAssertEqual(
+            summary(c).map { $0.split(separator: " ").prefix(2).joined(separator: " ") },
+            ["sys_io_setup use-after-publish"])
+        XCTAssertTrue(
+            c.findings[0].witness.contains { $0.message.contains("ioctx_alloc() returns it without a reference") },
+            "\(c.findings[0].witness)")
+    }
+
+    /// 6.1's ioctx_alloc() takes io_setup()'s reference before ioctx_add_table() publishes the
+    /// context; taken after, it is a plain get on a context another thread can already kill.
+    func testTheSetupReferenceTakenAfterPublishing() throws {
+        let get = "\tpercpu_ref_get(&ctx->users);\t/* io_setup() will drop this ref */\n"
+        var s = try edit(try corpus("releases/release-6.1.192-debian.c"), get, "")
+        s = try edit(s, "\terr = ioctx_add_table(ctx, mm);\n", "\terr = ioctx_add_table(ctx, mm);\n" + get)
+        XCTAssertEqual(
+            summary(try check(s)).filter { $0.contains("use-after-publish") },
+            ["ioctx_alloc use-after-publish error percpu_ref_get(&ctx->users)"])
+    }
 }

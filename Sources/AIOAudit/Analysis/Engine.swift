@@ -41,13 +41,17 @@ public struct Engine {
             findings += r.findings
             let run = FunctionRun(
                 graph: g, model: model, file: file, returns: r.returns, heldOnEntry: Set(r.facts.heldOnEntry.keys),
-                unreliableLocks: r.facts.unreliableLocks)
+                unreliableLocks: r.facts.unreliableLocks, summaries: summaries)
             for rule in rules { if let fr = rule as? FunctionRule { findings += fr.finish(run) } }
             summaries[name] = Summaries.summarise(
                 g, returns: r.returns, heldOnEntry: Set(r.facts.heldOnEntry.keys),
                 releasedOnEntry: r.facts.releasedOnEntry, sleeps: r.sleeps,
                 keeps: keptParameters(g, summaries: summaries), model: model)
             summaries[name]?.takes = Self.takes(r.locks)
+            let publishes = model.publishedParameters(g, summaries: summaries)
+            let unreferenced = model.returnsUnreferenced(g, summaries: summaries)
+            summaries[name]?.publishes = publishes
+            summaries[name]?.returnsUnreferenced = unreferenced
             lockUses[name] = r.locks
         }
         // The file as a whole: the lock-order graph and the classes' interrupt usage.

@@ -75,6 +75,10 @@ public struct FunctionSummary: Sendable {
     public var keeps: Set<Int> = []
     /// Lock classes it takes (itself or in its callees), each with the interrupt state there.
     public var takes: [Acquisition] = []
+    /// Parameters it publishes (inserts in a list, stores in a longer-lived object).
+    public var publishes: Set<Int> = []
+    /// It returns an object it published with no reference of its own left.
+    public var returnsUnreferenced: Publication?
 }
 
 /// A return as the engine reached it: the state there, and what it returns.

@@ -80,6 +80,13 @@ enum KernelFunctions {
     /// Linux 4.20 (RCU flavour consolidation) does not wait for rcu_read_lock() readers.
     static let killingAfterSchedGracePeriod: Set<String> = ["percpu_ref_kill"]
 
+    /// Insertions into a list (of the entry given first): publish the object that embeds it.
+    static let listInsertions: Set<String> = [
+        "list_add", "list_add_tail", "list_add_rcu", "list_add_tail_rcu", "hlist_add_head", "hlist_add_head_rcu",
+        "hlist_add_behind", "hlist_add_behind_rcu", "hlist_add_before", "hlist_add_before_rcu", "llist_add",
+        "hlist_nulls_add_head_rcu",
+    ]
+
     /// Links into an RCU-protected list: publishes the entry.
     static let rcuLinking: Set<String> = [
         "list_add_rcu", "list_add_tail_rcu", "hlist_add_head_rcu", "hlist_add_behind_rcu", "hlist_add_before_rcu",

@@ -74,6 +74,7 @@ extension FileModel {
                 evidence: ev)
             trackedTypes[r.type] = trackedTypes[r.type] ?? ev
             if let rel = r.release { releaseFunctions.insert(rel) }
+            if let f = r.field { refcountFields[r.type, default: []].insert(f) }
         }
     }
 

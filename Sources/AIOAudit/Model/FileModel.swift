@@ -51,6 +51,10 @@ public struct FileModel: Sendable {
     public var acquireLoads: [OwnerPoll] = []
     public var carefulPolls: [OwnerPoll] = []
     public var stackWaiters: [String: OwnerPoll] = [:]
+    /// Fields through which the file looks objects up and takes references (`mm_struct.ioctx_list`).
+    public var lookupFields: Set<String> = []
+    /// The reference counts those lookups take, by type (`kioctx` -> users).
+    public var lookupCounters: [String: Set<String>] = [:]
 
     /// What the era's RCU flavours mean, decided once from the profile: since Linux 4.20 (RCU
     /// flavour consolidation) a region with interrupts, bottom halves or preemption disabled holds
@@ -101,6 +105,7 @@ public struct FileModel: Sendable {
         inferFieldCallbacks()
         inferFieldTypes()
         inferOwnerPolls()
+        inferLookupFields()
     }
 
     /// `ctx = req->ki_ctx` with ctx a `struct kioctx *` and req a `struct aio_kiocb *`: the field

@@ -9,6 +9,9 @@ public struct Profile: Codable, Sendable {
         /// The object's structure type (without `struct`).
         public var type: String
         public var release: String?
+        /// The counter the function gets or puts (`users` of `struct kioctx`), when the profile
+        /// knows it: it is a reference count of the type, with its initial count.
+        public var field: String?
     }
 
     public struct Match: Codable, Sendable {

@@ -37,8 +37,8 @@ enum ProfileData {
             "name": "aio-2.6-3.9-header-refcounts",
             "description": "Linux 2.6 to 3.9 with get_ioctx()/put_ioctx() as macros of include/linux/aio.h: put_ioctx() drops ctx->users and calls __put_ioctx() on the last reference; aio_complete() runs in interrupt context.",
             "match": { "usesWithoutDefining": ["put_ioctx", "get_ioctx"] },
-            "gets": [ { "function": "get_ioctx", "type": "kioctx" } ],
-            "puts": [ { "function": "put_ioctx", "type": "kioctx", "release": "__put_ioctx" } ],
+            "gets": [ { "function": "get_ioctx", "type": "kioctx", "field": "users" } ],
+            "puts": [ { "function": "put_ioctx", "type": "kioctx", "release": "__put_ioctx", "field": "users" } ],
             "interruptEntries": ["aio_complete"],
             "rcuConsolidated": false
           },

@@ -67,6 +67,8 @@ public enum FactsReport {
             let verdict = u.graceful ? "its reference is dropped after a grace period" : "a plain get on it is unsafe"
             out += "  struct \(t): \(verdict)\n    \(source(u.evidence))\n"
         }
+        out += "\nlookup containers (fields objects are found through, with a reference taken):\n"
+        for f in m.lookupFields.sorted() { out += "  \(f)\n" }
         out += "\nfunction summaries (what callers read):\n"
         for name in m.order {
             guard let s = c.summaries[name] else { continue }

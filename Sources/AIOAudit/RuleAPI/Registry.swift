@@ -15,6 +15,7 @@ public enum Rules {
         LockOrderRule.self,
         LockIRQInversion.self,
         LockIRQUnsafeAcquire.self,
+        UseAfterPublish.self,
         UseAfterHandback.self,
         CheckAfterAct.self,
         SuppressionWithoutReason.self,

@@ -161,6 +161,8 @@ public struct FunctionRun {
     /// Locks whose state the function's paths cannot show (a trylock whose result is stored and
     /// tested later, a conditional-lock helper called outside a condition): never reported.
     public let unreliableLocks: Set<String>
+    /// Summaries of the functions analysed before this one (its callees).
+    public let summaries: [String: FunctionSummary]
 }
 
 /// Rules that look at a function as a whole, once its paths are explored.

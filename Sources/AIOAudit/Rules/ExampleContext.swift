@@ -184,4 +184,13 @@ public enum ExampleContext {
             		kfree(p);
             }
             """
+
+    /// A registry of contexts that lookups find and put.
+    public static let registry =
+        "\n" + """
+            struct registry {
+            	spinlock_t lock;
+            	struct hlist_head ctxs;
+            };
+            """
 }
