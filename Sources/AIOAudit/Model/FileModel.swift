@@ -55,6 +55,8 @@ public struct FileModel: Sendable {
     public var lookupFields: Set<String> = []
     /// The reference counts those lookups take, by type (`kioctx` -> users).
     public var lookupCounters: [String: Set<String>] = [:]
+    /// Teardowns that set a flag and wait for a pin counter to drain.
+    public var drains: [Drain] = []
 
     /// What the era's RCU flavours mean, decided once from the profile: since Linux 4.20 (RCU
     /// flavour consolidation) a region with interrupts, bottom halves or preemption disabled holds
@@ -106,6 +108,7 @@ public struct FileModel: Sendable {
         inferFieldTypes()
         inferOwnerPolls()
         inferLookupFields()
+        inferDrains()
     }
 
     /// `ctx = req->ki_ctx` with ctx a `struct kioctx *` and req a `struct aio_kiocb *`: the field

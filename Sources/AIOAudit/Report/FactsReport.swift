@@ -67,6 +67,11 @@ public enum FactsReport {
             let verdict = u.graceful ? "its reference is dropped after a grace period" : "a plain get on it is unsafe"
             out += "  struct \(t): \(verdict)\n    \(source(u.evidence))\n"
         }
+        out += "\nteardown drains:\n"
+        for d in m.drains {
+            out +=
+                "  struct \(d.type): \(d.function)() sets \(d.flag) (line \(d.flagLine)), then waits for \(d.counter) to drain\n    \(source(d.wait))\n"
+        }
         out += "\nlookup containers (fields objects are found through, with a reference taken):\n"
         for f in m.lookupFields.sorted() { out += "  \(f)\n" }
         out += "\nfunction summaries (what callers read):\n"

@@ -16,6 +16,7 @@ public enum Rules {
         LockIRQInversion.self,
         LockIRQUnsafeAcquire.self,
         UseAfterPublish.self,
+        DrainRace.self,
         UseAfterHandback.self,
         CheckAfterAct.self,
         SuppressionWithoutReason.self,

@@ -193,4 +193,17 @@ public enum ExampleContext {
             	struct hlist_head ctxs;
             };
             """
+
+    /// A context whose teardown marks it dead and waits for its requests to drain.
+    public static let drainingCtx =
+        "\n" + """
+            void ctx_teardown(struct ctx *ctx)
+            {
+            	spin_lock_irq(&ctx->lock);
+            	ctx->dead = 1;
+            	spin_unlock_irq(&ctx->lock);
+            	wait_event(ctx->wait, !ctx->reqs_active);
+            	put_ctx(ctx);
+            }
+            """
 }
