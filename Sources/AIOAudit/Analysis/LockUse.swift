@@ -28,8 +28,8 @@ public struct Acquisition: Hashable, Sendable {
     /// From the function to the primitive that takes it, through the file's functions.
     public var chain: [ChainStep]
     /// Taken after the function dropped a lock its caller holds (`spin_unlock(&pool->lock);
-    /// create_worker(); spin_lock(&pool->lock)`): the caller's locks and interrupt state say
-    /// nothing of it.
+    /// create_worker(); spin_lock(&pool->lock)`): the caller's locks are not held then (its
+    /// interrupt state is still taken as the callee's: the quieter reading).
     public var afterCallerLockDropped = false
 }
 
@@ -102,7 +102,7 @@ extension Engine {
         callerLocks: Set<String>, releasedOnly: Set<String>, into use: inout LockUse
     ) {
         guard e.kind == .lock || e.kind == .call else { return }
-        let dropped = callerLocks.contains { s.locks[$0] == nil }
+        let dropped = s.callerLockDropped || callerLocks.contains { s.locks[$0] == nil }
         func held(except c: String) -> [HeldClass] {
             var h = entryHeld
             // A lock known to be held on entry only because the function releases it (it may
@@ -159,10 +159,10 @@ extension Engine {
                     Acquisition(
                         lockClass: t.lockClass, kind: t.kind, function: g.function, line: e.line, column: e.column,
                         text: e.text, held: ours ? held(except: t.lockClass) : [],
-                        hardirqsOff: (ours && hard) || t.hardirqsOff, softirqsOff: (ours && soft) || t.softirqsOff,
+                        hardirqsOff: hard || t.hardirqsOff, softirqsOff: soft || t.softirqsOff,
                         isTry: t.isTry,
                         chain: [ChainStep(function: g.function, line: e.line, callee: target)] + t.chain,
-                        afterCallerLockDropped: dropped))
+                        afterCallerLockDropped: dropped || !ours))
             }
         }
         for target in targets where model.graphs[target] != nil {

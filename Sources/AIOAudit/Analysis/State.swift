@@ -79,6 +79,9 @@ struct AbstractState: Hashable {
     var contexts: [String: Int] = [:]
     /// The saved interrupt flags went to a helper: whether interrupts are off is not known.
     var interruptsUnknown = false
+    /// This path released a lock it had not taken: its caller's (what it takes from here on is
+    /// not ordered after the caller's locks).
+    var callerLockDropped = false
     /// Where each held context was last entered (for witnesses; not part of the state).
     var contextLines: [String: Int] = [:]
     var rcuSteps: [WitnessStep] = []
@@ -94,6 +97,7 @@ struct AbstractState: Hashable {
     static func == (a: AbstractState, b: AbstractState) -> Bool {
         a.objects == b.objects && a.rcuDepth == b.rcuDepth && a.irqDepth == b.irqDepth
             && a.contexts == b.contexts && a.interruptsUnknown == b.interruptsUnknown
+            && a.callerLockDropped == b.callerLockDropped
             && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
             && a.values == b.values
             && a.approximate == b.approximate
@@ -105,6 +109,7 @@ struct AbstractState: Hashable {
         h.combine(irqDepth)
         h.combine(contexts)
         h.combine(interruptsUnknown)
+        h.combine(callerLockDropped)
         h.combine(locks.mapValues(\.kind))
         h.combine(values)
         h.combine(approximate)
@@ -127,6 +132,7 @@ struct AbstractState: Hashable {
         for (k, v) in s.contexts where v < 0 && o.contexts[k] == nil { s.contexts[k] = nil }
         for (k, v) in o.contextLines where s.contextLines[k] == nil { s.contextLines[k] = v }
         s.interruptsUnknown = interruptsUnknown || o.interruptsUnknown
+        s.callerLockDropped = callerLockDropped || o.callerLockDropped
         for (k, v) in o.values where s.values[k] != v { s.values[k] = .unknown }
         for k in s.values.keys where o.values[k] == nil { s.values[k] = .unknown }
         s.approximate = true

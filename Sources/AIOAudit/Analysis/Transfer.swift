@@ -98,8 +98,9 @@ extension Engine {
                 obj.releases.append(step(e, g, .ownLockReleased, "\(e.text) releases \(o)'s own lock"))
                 s.objects[o] = obj
             }
-        } else if e.lockKind?.disablesInterrupts == true {
-            s.irqDepth = max(0, s.irqDepth - 1)
+        } else {
+            s.callerLockDropped = true
+            if e.lockKind?.disablesInterrupts == true { s.irqDepth = max(0, s.irqDepth - 1) }
         }
     }
 
