@@ -12,7 +12,9 @@ public struct DrainRace: Rule {
         the increment, and the new work runs on a torn-down object \
         (Documentation/memory-barriers.txt: a test followed by a separate update is not atomic). \
         The teardowns are inferred: a function that sets a flag on an object and then waits, \
-        itself or through a callee, for one of the object's pin counters.
+        itself or through a callee, for one of the object's pin counters. An increment made \
+        while the path holds a reference whose release is the teardown is exempt: the teardown \
+        cannot start before that reference is dropped.
         """
     public static let exampleContext = ExampleContext.lifetime + ExampleContext.drainingCtx
     public static let triggering = [
@@ -54,6 +56,9 @@ public struct DrainRace: Rule {
             let drain = p.model.drains.first(where: { $0.type == t && $0.counter == counter }),
             let (block, index) = CheckAfterAct.position(of: e, in: g)
         else { return [] }
+        // The teardown is the release of a reference this path holds: it cannot run until that
+        // reference is dropped, so the count cannot come after its wait.
+        if p.model.releaseFunctions.contains(drain.function), p.pins(of: object)?.taken == true { return [] }
         let flag = "\(object)->\(drain.flag)"
         let held = Set(p.heldLocks.map(\.lock))
         guard let test = unorderedTest(of: flag, before: block, index: index, held: held, g),
