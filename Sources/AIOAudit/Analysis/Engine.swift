@@ -200,9 +200,7 @@ public struct Engine {
                 flags = e.arguments?.first
             } else if e.kind == .lock || e.kind == .unlock, e.lockKind?.taking == .irqsave {
                 flags = e.arguments?[safe: 1]
-            } else if e.kind == .call, let c = e.callee, let s = summaries[c],
-                s.enters.contains(where: { !$0.context.rcu }) || s.leaves.contains(where: { !$0.rcu })
-            {
+            } else if e.kind == .call, let c = e.callee, summaries[c]?.changesInterrupts == true {
                 for a in e.arguments ?? [] where a.path?.isVariable == true { f.savedFlags.insert(a.path!.root) }
             }
             if let root = flags?.path?.root, flags?.path?.isVariable == true { f.savedFlags.insert(root) }
@@ -242,12 +240,7 @@ public struct Engine {
         guard e.kind == .call, !f.savedFlags.isEmpty, ContextPrimitive.at(e) == nil,
             (e.arguments ?? []).contains(where: { f.savedFlags.contains($0.path?.root ?? "") })
         else { return false }
-        if let c = e.callee, let s = summaries[c],
-            s.enters.contains(where: { !$0.context.rcu }) || s.leaves.contains(where: { !$0.rcu })
-        {
-            return false
-        }
-        return true
+        return summaries[e.callee ?? ""]?.changesInterrupts != true
     }
 
     /// block -> the locks taken on some path from the entry to the block's start (blocks the

@@ -152,9 +152,7 @@ public struct LockOrder: Sendable {
         }
         var edgeKeys: Set<String> = []
         for f in functions {
-            let ordered = uses[f]!.acquisitions.sorted {
-                ($0.line, $0.column, $0.lockClass, $0.held.count) < ($1.line, $1.column, $1.lockClass, $1.held.count)
-            }
+            let ordered = uses[f]!.acquisitions.sorted { $0.precedes($1) }
             for a in ordered {
                 var info = order.classes[a.lockClass] ?? ClassInfo(name: a.lockClass, kind: a.kind)
                 if KernelLocks.byName[a.lockClass] != nil { info.kernel = true }

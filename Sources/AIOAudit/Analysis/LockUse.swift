@@ -33,6 +33,22 @@ public struct Acquisition: Hashable, Sendable {
     public var afterCallerLockDropped = false
 }
 
+extension Acquisition {
+    /// A total order (the file's order first), so that the first witness is always the same.
+    func precedes(_ o: Acquisition) -> Bool {
+        if (line, column, lockClass) != (o.line, o.column, o.lockClass) {
+            return (line, column, lockClass) < (o.line, o.column, o.lockClass)
+        }
+        return tieBreak < o.tieBreak
+    }
+
+    var tieBreak: String {
+        let h = held.map { "\($0.lockClass)@\($0.line)" }
+        let c = chain.map { "\($0.function):\($0.line):\($0.callee)" }
+        return "\(h)|\(hardirqsOff)|\(softirqsOff)|\(isTry)|\(afterCallerLockDropped)|\(c)|\(kind.word)"
+    }
+}
+
 /// A call of a function of the file, with the interrupt state there.
 public struct CallSite: Hashable, Sendable {
     public var caller: String
@@ -176,9 +192,7 @@ extension Engine {
     static func takes(_ use: LockUse) -> [Acquisition] {
         var seen: Set<String> = []
         var result: [Acquisition] = []
-        let ordered = use.acquisitions.sorted {
-            ($0.line, $0.column, $0.lockClass) < ($1.line, $1.column, $1.lockClass)
-        }
+        let ordered = use.acquisitions.sorted { $0.precedes($1) }
         for a in ordered where a.chain.count < 8 {
             guard seen.insert("\(a.lockClass)|\(a.hardirqsOff)|\(a.softirqsOff)|\(a.isTry)").inserted else { continue }
             var t = a

@@ -79,6 +79,12 @@ public struct FunctionSummary: Sendable {
     public var publishes: Set<Int> = []
     /// It returns an object it published with no reference of its own left.
     public var returnsUnreferenced: Publication?
+
+    /// It turns interrupts (bottom halves, preemption) off or on for its caller: it is known to
+    /// save or restore the flags it is handed.
+    public var changesInterrupts: Bool {
+        enters.contains { !$0.context.rcu } || leaves.contains { !$0.rcu }
+    }
 }
 
 /// A return as the engine reached it: the state there, and what it returns.
