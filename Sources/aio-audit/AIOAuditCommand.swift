@@ -87,14 +87,22 @@ struct ParseOptions: ParsableArguments {
     )
     var verbose = false
 
+    @Flag(
+        name: .customLong("no-cache"),
+        help:
+            "In a kernel tree, do not use or build the precompiled include preamble ($XDG_CACHE_HOME/aio-audit/pch, else ~/.cache/aio-audit/pch)."
+    )
+    var noCache = false
+
     /// What followed `--` on the command line (set after parsing: see AIOAuditCommand.main).
     var extra: [String] = []
 
-    enum CodingKeys: String, CodingKey { case compileDatabase, standalone, verbose }
+    enum CodingKeys: String, CodingKey { case compileDatabase, standalone, verbose, noCache }
 
     func request(for path: String) -> ParseRequest {
         ParseRequest(
-            path: path, compileDatabaseDirectory: compileDatabase, standalone: standalone, extraArguments: extra)
+            path: path, compileDatabaseDirectory: compileDatabase, standalone: standalone, extraArguments: extra,
+            useCache: !noCache)
     }
 
     /// What --verbose prints to standard error, and the warning everyone gets when parse errors
@@ -107,6 +115,7 @@ struct ParseOptions: ParsableArguments {
             lines.append(
                 "\(name): parsed in \(unit.mode.rawValue) mode, \(unit.parseRounds) round\(unit.parseRounds == 1 ? "" : "s"), \(unit.functions.count) functions, \(unit.errors.count) parse error\(unit.errors.count == 1 ? "" : "s")"
             )
+            if let cache = unit.cacheNote { lines.append("\(name): \(cache)") }
             for s in unit.synthesised { lines.append("\(name): synthesised \(s)") }
             for e in unit.errors { lines.append("\(e.file):\(e.line):\(e.column): parse error: \(e.message)") }
         }

@@ -111,4 +111,101 @@ final class KernelTreeTests: XCTestCase {
         XCTAssertTrue(graphs.contains { $0.function == "sys_io_submit" })
         XCTAssertTrue(graphs.allSatisfy { !$0.blocks.isEmpty })
     }
+
+    // MARK: The preamble cache
+
+    func findings(_ c: FileCheck) -> [String] {
+        c.findings.map {
+            "\($0.rule) \($0.function) \($0.line):\($0.column) \($0.message) \($0.witness.map { "\($0.line):\($0.column)" })"
+        }
+    }
+
+    /// The same findings, positions included, from a miss, a hit and no cache; a corrupt entry
+    /// and a stale one (a header changed since) are parsed around and rebuilt.
+    func testThePreambleCacheChangesNothingButTheTime() throws {
+        let tree = try makeTree()
+        let cache = try temporaryDirectory(self).appendingPathComponent("pch").path
+        let path = tree.appendingPathComponent("fs/aio.c").path
+        func run(_ useCache: Bool = true) throws -> (FileCheck, String?) {
+            let unit = try Parser.parse(ParseRequest(path: path, useCache: useCache, cacheDirectory: cache))
+            return (FileCheck(unit: unit), unit.cacheNote)
+        }
+        let (plain, none) = try run(false)
+        XCTAssertNil(none)
+        let (miss, built) = try run()
+        XCTAssertTrue(built?.hasPrefix("preamble cache miss: built ") == true, built ?? "")
+        let (hit, used) = try run()
+        XCTAssertTrue(used?.hasPrefix("preamble cache hit") == true, used ?? "")
+        // The fake tree's file has no finding: its flow graphs, macros read by name, say it all.
+        XCTAssertEqual(
+            GraphReport.render(FileGraphs(unit: hit.unit), as: .json),
+            GraphReport.render(FileGraphs(unit: plain.unit), as: .json))
+        XCTAssertTrue(GraphReport.render(FileGraphs(unit: hit.unit), as: .text).contains("lock ctx->ctx_lock"))
+        XCTAssertEqual(findings(miss), findings(plain))
+        XCTAssertEqual(findings(hit), findings(plain))
+        XCTAssertEqual(FileGraphs(unit: hit.unit).graphs.count, FileGraphs(unit: plain.unit).graphs.count)
+        // Nothing is written into the tree.
+        XCTAssertFalse(
+            try FileManager.default.contentsOfDirectory(atPath: tree.appendingPathComponent("fs").path).contains {
+                $0.contains("aio-audit")
+            })
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".pch") }
+        XCTAssertEqual(entries.count, 1)
+        let entry = cache + "/" + entries[0]
+        // Corrupt: garbage where the entry was.
+        try Data("not a precompiled header".utf8).write(to: URL(fileURLWithPath: entry))
+        let (corrupt, said) = try run()
+        XCTAssertTrue(said?.contains("stale or unreadable") == true, said ?? "")
+        XCTAssertEqual(findings(corrupt), findings(plain))
+        let (_, rebuilt) = try run()
+        XCTAssertTrue(rebuilt?.hasPrefix("preamble cache miss") == true, rebuilt ?? "")
+        // Stale: a header the preamble includes changed after the entry was built.
+        let header = tree.appendingPathComponent("include/linux/rcupdate.h").path
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(3600)], ofItemAtPath: header)
+        let (stale, why) = try run()
+        XCTAssertTrue(why?.contains("stale or unreadable") == true, why ?? "")
+        XCTAssertEqual(findings(stale), findings(plain))
+        let (_, again) = try run()
+        XCTAssertTrue(again?.hasPrefix("preamble cache miss") == true, again ?? "")
+    }
+
+    func testAnUnwritableCacheMeansNoCache() throws {
+        let tree = try makeTree()
+        let unit = try Parser.parse(
+            ParseRequest(path: tree.appendingPathComponent("fs/aio.c").path, cacheDirectory: "/proc/aio-audit-pch"))
+        XCTAssertNil(unit.cacheNote)
+        XCTAssertEqual(unit.errors, [])
+    }
+
+    func testThePreambleIsTheIncludesBeforeTheFirstDeclaration() {
+        let text = "/* c */\n#include <a.h>\n#include \"b.h\"\n#define X 1\n\nint x;\n#include <c.h>\n"
+        XCTAssertEqual(PreambleCache.preambleLines(of: text), 3)
+        XCTAssertEqual(PreambleCache.blanked(text, lines: 3), "\n\n\n#define X 1\n\nint x;\n#include <c.h>\n")
+        XCTAssertNil(PreambleCache.preambleLines(of: "int x;\n#include <a.h>\n"))
+        XCTAssertEqual(PreambleCache.key(["a", "b"]), PreambleCache.key(["a", "b"]))
+        XCTAssertNotEqual(PreambleCache.key(["a", "b"]), PreambleCache.key(["ab"]))
+    }
+
+    /// Debian's 6.1 tree, when it is there: with and without the cache, byte for byte.
+    func testTheCacheInTheConfiguredDebianTreeWhenPresent() throws {
+        let tree =
+            ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
+                ".cache/aio-audit/linux-source-6.1"
+            ).path
+        guard FileManager.default.fileExists(atPath: tree + "/compile_commands.json") else {
+            throw XCTSkip("no configured kernel tree at \(tree) (scripts/kernel-tree.sh makes one)")
+        }
+        let cache = try temporaryDirectory(self).appendingPathComponent("pch").path
+        let path = tree + "/fs/aio.c"
+        let plain = FileCheck(unit: try Parser.parse(ParseRequest(path: path, useCache: false)))
+        _ = try Parser.parse(ParseRequest(path: path, cacheDirectory: cache))
+        let warm = try Parser.parse(ParseRequest(path: path, cacheDirectory: cache))
+        XCTAssertTrue(warm.cacheNote?.hasPrefix("preamble cache hit") == true, warm.cacheNote ?? "")
+        XCTAssertEqual(FindingsReport.json([FileCheck(unit: warm)]), FindingsReport.json([plain]))
+        XCTAssertEqual(
+            GraphReport.render(FileGraphs(unit: warm), as: .json),
+            GraphReport.render(FileGraphs(unit: plain.unit), as: .json))
+    }
 }

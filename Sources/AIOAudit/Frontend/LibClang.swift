@@ -201,7 +201,14 @@ struct FileLexicon {
         var lexicon = FileLexicon()
         lexicon.mainFile = file
         let start = clang_getLocationForOffset(unit, file, 0)
-        let end = clang_getLocationForOffset(unit, file, UInt32(length))
+        var end = clang_getLocationForOffset(unit, file, UInt32(length))
+        var endFile: CXFile?
+        clang_getFileLocation(end, &endFile, nil, nil, nil)
+        if endFile == nil {
+            // With a precompiled preamble libclang has no location for the end of the buffer: the
+            // unit's own extent is the main file's.
+            end = clang_getRangeEnd(clang_getCursorExtent(clang_getTranslationUnitCursor(unit)))
+        }
         var tokens: UnsafeMutablePointer<CXToken>?
         var count: UInt32 = 0
         clang_tokenize(unit, clang_getRange(start, end), &tokens, &count)

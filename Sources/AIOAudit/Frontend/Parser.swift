@@ -14,16 +14,23 @@ public struct ParseRequest: Sendable {
     public var standalone: Bool
     /// Extra compiler arguments, given after `--`.
     public var extraArguments: [String]
+    /// Kernel-tree mode may reuse a precompiled include preamble from the user's cache
+    /// (`--no-cache` turns it off).
+    public var useCache: Bool
+    /// Where the cache lives (default: `$XDG_CACHE_HOME/aio-audit/pch`, else `~/.cache/aio-audit/pch`).
+    public var cacheDirectory: String?
 
     public init(
         path: String, contents: String? = nil, compileDatabaseDirectory: String? = nil, standalone: Bool = false,
-        extraArguments: [String] = []
+        extraArguments: [String] = [], useCache: Bool = true, cacheDirectory: String? = nil
     ) {
+        self.cacheDirectory = cacheDirectory
         self.path = path
         self.contents = contents
         self.compileDatabaseDirectory = compileDatabaseDirectory
         self.standalone = standalone
         self.extraArguments = extraArguments
+        self.useCache = useCache
     }
 }
 
@@ -152,8 +159,17 @@ public enum Parser {
 
     static func parseOnThisThread(request: ParseRequest, text: String, setup: Setup) throws -> TranslationUnitSyntax {
         LibClangEnvironment.prepare()
+        var preamble =
+            setup.mode == .kernelTree && request.useCache
+            ? Preamble.prepare(text: text, setup: setup, directory: request.cacheDirectory) : nil
+        // With a precompiled preamble, a visit of the unit sees the file's own declarations only.
         let index = clang_createIndex(0, 0)
         defer { clang_disposeIndex(index) }
+        var cacheNote: String?
+        if let p = preamble {
+            if !p.load(index: index) { preamble = nil }
+            cacheNote = p.note
+        }
         let source = Array(text.utf8)
         var lineStarts = [0]
         for (i, b) in source.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
@@ -162,16 +178,29 @@ public enum Parser {
         var rounds = 0
         while true {
             rounds += 1
-            var unsaved: [(String, String)] = [(setup.mainPath, text)]
+            var unsaved: [(String, String)] = [(setup.mainPath, preamble?.blankedText ?? text)]
             if setup.mode == .standalone {
                 unsaved += StandaloneMode.headers(
                     for: text, mainPath: setup.mainPath, prelude: synthesis.complete(prelude: KernelPrelude.header))
             }
-            guard let unit = translationUnit(index: index, setup: setup, unsaved: unsaved) else {
+            var parseSetup = setup
+            if let p = preamble { parseSetup.arguments += ["-include-pch", p.pch] }
+            var parsed = translationUnit(index: index, setup: parseSetup, unsaved: unsaved)
+            if let p = preamble, parsed.map(Preamble.rejected) ?? true {
+                // A stale or unreadable entry (a header changed since it was built, another
+                // libclang's): parse as if there were none, and drop it for a rebuild next time.
+                if let u = parsed { clang_disposeTranslationUnit(u) }
+                p.discard()
+                cacheNote = p.note
+                preamble = nil
+                unsaved[0] = (setup.mainPath, text)
+                parsed = translationUnit(index: index, setup: setup, unsaved: unsaved)
+            }
+            guard let unit = parsed else {
                 throw InputError(request.path, "libclang could not parse the file (its parser failed on this input)")
             }
-            defer { clang_disposeTranslationUnit(unit) }
             let diagnostics = readDiagnostics(unit, mainPath: setup.mainPath, displayPath: request.path)
+            defer { clang_disposeTranslationUnit(unit) }
             if let fatal = diagnostics.first(where: { $0.severity == "fatal" }) {
                 throw InputError(
                     request.path, "does not parse: \(fatal.line):\(fatal.column): \(fatal.message)")
@@ -194,6 +223,7 @@ public enum Parser {
                 continue
             }
             var unitSyntax = try read(unit: unit, setup: setup, request: request, text: text, source: source)
+            unitSyntax.cacheNote = cacheNote
             unitSyntax.errors = errors
             unitSyntax.synthesised = synthesis.summary
             unitSyntax.parseRounds = rounds

@@ -145,4 +145,6 @@ public struct TranslationUnitSyntax: Sendable {
     public var source: String
     /// Why the mode is not what the user may expect (a compile database that lacks the file).
     public var modeNote: String? = nil
+    /// What the preamble cache did (hit, built, rebuilt), for `-v`.
+    public var cacheNote: String? = nil
 }
