@@ -163,7 +163,7 @@ public enum Parser {
             setup.mode == .kernelTree && request.useCache
             ? Preamble.prepare(text: text, setup: setup, directory: request.cacheDirectory) : nil
         // With a precompiled preamble, a visit of the unit sees the file's own declarations only.
-        let index = clang_createIndex(0, 0)
+        let index = clang_createIndex(preamble == nil ? 0 : 1, 0)
         defer { clang_disposeIndex(index) }
         var cacheNote: String?
         if let p = preamble {
