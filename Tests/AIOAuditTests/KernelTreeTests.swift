@@ -174,7 +174,7 @@ final class KernelTreeTests: XCTestCase {
         let tree = try makeTree()
         let unit = try Parser.parse(
             ParseRequest(path: tree.appendingPathComponent("fs/aio.c").path, cacheDirectory: "/proc/aio-audit-pch"))
-        XCTAssertNil(unit.cacheNote)
+        XCTAssertTrue(unit.cacheNote?.contains("no writable cache directory") == true, unit.cacheNote ?? "")
         XCTAssertEqual(unit.errors, [])
     }
 

@@ -159,13 +159,14 @@ public enum Parser {
 
     static func parseOnThisThread(request: ParseRequest, text: String, setup: Setup) throws -> TranslationUnitSyntax {
         LibClangEnvironment.prepare()
-        var preamble =
-            setup.mode == .kernelTree && request.useCache
-            ? Preamble.prepare(text: text, setup: setup, directory: request.cacheDirectory) : nil
+        var preamble: Preamble?
+        var cacheNote: String?
+        if setup.mode == .kernelTree, request.useCache {
+            (preamble, cacheNote) = Preamble.prepare(text: text, setup: setup, directory: request.cacheDirectory)
+        }
         // With a precompiled preamble, a visit of the unit sees the file's own declarations only.
         let index = clang_createIndex(preamble == nil ? 0 : 1, 0)
         defer { clang_disposeIndex(index) }
-        var cacheNote: String?
         if let p = preamble {
             if !p.load(index: index) { preamble = nil }
             cacheNote = p.note

@@ -162,9 +162,15 @@ final class Preamble {
 
     /// The entry for the file's preamble and flags (not yet loaded), or nil when there is no
     /// cache to use (no preamble, no writable cache directory).
-    static func prepare(text: String, setup: Parser.Setup, directory: String? = nil) -> Preamble? {
-        guard let dir = PreambleCache.directory(directory), let lines = PreambleCache.preambleLines(of: text) else {
-            return nil
+    static func prepare(text: String, setup: Parser.Setup, directory: String? = nil) -> (Preamble?, String?) {
+        guard let lines = PreambleCache.preambleLines(of: text) else {
+            return (nil, "preamble cache: the file has no include preamble")
+        }
+        guard let dir = PreambleCache.directory(directory) else {
+            return (
+                nil,
+                "preamble cache: no writable cache directory (\(directory ?? "$XDG_CACHE_HOME/aio-audit/pch or ~/.cache/aio-audit/pch")): parsed without it"
+            )
         }
         let preamble = PreambleCache.preamble(text, lines: lines)
         let version = clang_getClangVersion().consume()
@@ -177,9 +183,10 @@ final class Preamble {
         // The preamble is parsed as a header beside the file (quoted includes resolve there); it
         // is given to libclang from memory and never written into the tree.
         let header = (setup.mainPath as NSString).deletingLastPathComponent + "/.aio-audit-preamble-\(key).h"
-        return Preamble(
+        let p = Preamble(
             pch: dir + "/" + key + ".pch", header: header, text: preamble,
             blankedText: PreambleCache.blanked(text, lines: lines), arguments: setup.arguments, note: "")
+        return (p, nil)
     }
 
     /// Makes sure the entry exists (builds it on a miss); false when it cannot be had.
