@@ -11,7 +11,7 @@ struct AIOAuditCommand: ParsableCommand {
         version: AIOAuditVersion.string,
         subcommands: [
             CheckCommand.self, DiffCommand.self, GraphCommand.self, FactsCommand.self, ExplainCommand.self,
-            HookCommand.self,
+            HookCommand.self, CacheCommand.self,
         ]
     )
 

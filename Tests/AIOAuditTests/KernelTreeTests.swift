@@ -208,4 +208,21 @@ final class KernelTreeTests: XCTestCase {
             GraphReport.render(FileGraphs(unit: warm), as: .json),
             GraphReport.render(FileGraphs(unit: plain.unit), as: .json))
     }
+
+    /// `aio-audit cache` lists the entries of the cache directory; `--clear` removes them.
+    func testTheCacheCommandListsAndClears() throws {
+        let home = try temporaryDirectory(self)
+        let env = ["XDG_CACHE_HOME": home.path]
+        let empty = try runCommand([Paths.tool.path, "cache"], environment: env)
+        XCTAssertEqual(empty.status, 0)
+        XCTAssertTrue(empty.output.hasSuffix("aio-audit/pch: 0 entries, 0.0 MiB\n"), empty.output)
+        try Data(count: 2048).write(to: home.appendingPathComponent("aio-audit/pch/0123abcd.pch"))
+        let one = try runCommand([Paths.tool.path, "cache"], environment: env)
+        XCTAssertTrue(one.output.contains("1 entry") && one.output.contains("0123abcd.pch  2 KiB"), one.output)
+        let cleared = try runCommand([Paths.tool.path, "cache", "--clear"], environment: env)
+        XCTAssertEqual(cleared.status, 0)
+        XCTAssertTrue(cleared.output.hasSuffix("removed 1 entry\n"), cleared.output)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("aio-audit/pch").path), [])
+    }
 }

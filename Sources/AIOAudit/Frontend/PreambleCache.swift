@@ -228,3 +228,24 @@ final class Preamble {
         note = "preamble cache entry was stale or unreadable: parsed without it, removed for a rebuild"
     }
 }
+
+/// The cache as `aio-audit cache` shows and clears it.
+public enum PreambleCacheDirectory {
+    public static var path: String? { PreambleCache.directory() }
+
+    public static func entries() -> [(path: String, bytes: Int)] {
+        guard let dir = path, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        return names.filter { $0.hasSuffix(".pch") }.sorted().map { n in
+            let p = dir + "/" + n
+            let size = (try? FileManager.default.attributesOfItem(atPath: p)[.size] as? Int) ?? 0
+            return (p, size)
+        }
+    }
+
+    /// Removes every entry; how many there were.
+    public static func clear() -> Int {
+        let all = entries()
+        for e in all { unlink(e.path) }
+        return all.count
+    }
+}
