@@ -152,7 +152,7 @@ public struct LockOrder: Sendable {
         }
         var edgeKeys: Set<String> = []
         for f in functions {
-            let ordered = uses[f]!.acquisitions.sorted { $0.precedes($1) }
+            let ordered = Acquisition.ordered(uses[f]!.acquisitions)
             for a in ordered {
                 var info = order.classes[a.lockClass] ?? ClassInfo(name: a.lockClass, kind: a.kind)
                 if KernelLocks.byName[a.lockClass] != nil { info.kernel = true }

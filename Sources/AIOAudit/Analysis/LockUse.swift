@@ -34,18 +34,23 @@ public struct Acquisition: Hashable, Sendable {
 }
 
 extension Acquisition {
-    /// A total order (the file's order first), so that the first witness is always the same.
-    func precedes(_ o: Acquisition) -> Bool {
-        if (line, column, lockClass) != (o.line, o.column, o.lockClass) {
-            return (line, column, lockClass) < (o.line, o.column, o.lockClass)
-        }
-        return tieBreak < o.tieBreak
-    }
-
     var tieBreak: String {
         let h = held.map { "\($0.lockClass)@\($0.line)" }
         let c = chain.map { "\($0.function):\($0.line):\($0.callee)" }
         return "\(h)|\(hardirqsOff)|\(softirqsOff)|\(isTry)|\(afterCallerLockDropped)|\(c)|\(kind.word)"
+    }
+
+    /// In a total order (the file's order first, then everything else), so that the first
+    /// witness is always the same; each key is worked out once.
+    static func ordered(_ all: Set<Acquisition>) -> [Acquisition] {
+        all.map { ($0, $0.tieBreak) }
+            .sorted { a, b in
+                if (a.0.line, a.0.column, a.0.lockClass) != (b.0.line, b.0.column, b.0.lockClass) {
+                    return (a.0.line, a.0.column, a.0.lockClass) < (b.0.line, b.0.column, b.0.lockClass)
+                }
+                return a.1 < b.1
+            }
+            .map(\.0)
     }
 }
 
@@ -192,7 +197,7 @@ extension Engine {
     static func takes(_ use: LockUse) -> [Acquisition] {
         var seen: Set<String> = []
         var result: [Acquisition] = []
-        let ordered = use.acquisitions.sorted { $0.precedes($1) }
+        let ordered = Acquisition.ordered(use.acquisitions)
         for a in ordered where a.chain.count < 8 {
             guard seen.insert("\(a.lockClass)|\(a.hardirqsOff)|\(a.softirqsOff)|\(a.isTry)").inserted else { continue }
             var t = a
