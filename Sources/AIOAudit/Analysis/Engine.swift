@@ -39,9 +39,10 @@ public struct Engine {
                 continue
             }
             findings += r.findings
+            let publications = model.publications(in: g, summaries: summaries)
             let run = FunctionRun(
                 graph: g, model: model, file: file, returns: r.returns, heldOnEntry: Set(r.facts.heldOnEntry.keys),
-                unreliableLocks: r.facts.unreliableLocks, summaries: summaries)
+                unreliableLocks: r.facts.unreliableLocks, summaries: summaries, publications: publications)
             for rule in rules { if let fr = rule as? FunctionRule { findings += fr.finish(run) } }
             summaries[name] = Summaries.summarise(
                 g, returns: r.returns, heldOnEntry: Set(r.facts.heldOnEntry.keys),
@@ -49,7 +50,7 @@ public struct Engine {
                 keeps: keptParameters(g, summaries: summaries), model: model)
             summaries[name]?.takes = Self.takes(r.locks)
             let publishes = model.publishedParameters(g, summaries: summaries)
-            let unreferenced = model.returnsUnreferenced(g, summaries: summaries)
+            let unreferenced = model.returnsUnreferenced(g, publications: publications)
             summaries[name]?.publishes = publishes
             summaries[name]?.returnsUnreferenced = unreferenced
             lockUses[name] = r.locks

@@ -124,66 +124,63 @@ extension Engine {
     ) {
         guard e.kind == .lock || e.kind == .call else { return }
         let dropped = s.callerLockDropped || callerLocks.contains { s.locks[$0] == nil }
-        func held(except c: String) -> [HeldClass] {
-            var h = entryHeld
-            // A lock known to be held on entry only because the function releases it (it may
-            // come from a callee's return value the summaries cannot name) orders nothing.
-            for (key, lock) in s.locks where !releasedOnly.contains(key) {
-                if let c = model.lockClass(key, in: g) { h.append(HeldClass(lockClass: c, line: lock.line)) }
-            }
-            return h.filter { $0.lockClass != c }.sorted { ($0.lockClass, $0.line) < ($1.lockClass, $1.line) }
-        }
         let hard = s.hardirqsOff
         let soft = s.softirqsOff
+        // The classes held here, worked out once for the event (and only if it takes one). A
+        // lock known to be held on entry only because the function releases it (it may come
+        // from a callee's return value the summaries cannot name) orders nothing.
+        var heldHere: [HeldClass]?
+        func held(except c: String) -> [HeldClass] {
+            if heldHere == nil {
+                var h = entryHeld
+                for (key, lock) in s.locks where !releasedOnly.contains(key) {
+                    if let c = model.lockClass(key, in: g) { h.append(HeldClass(lockClass: c, line: lock.line)) }
+                }
+                heldHere = h.sorted { ($0.lockClass, $0.line) < ($1.lockClass, $1.line) }
+            }
+            return heldHere!.filter { $0.lockClass != c }
+        }
+        /// One acquisition at this event; `ours` when the caller's locks are still held then.
+        func add(
+            _ c: String, _ kind: LockKind, hardirqsOff: Bool, softirqsOff: Bool, isTry: Bool = false,
+            chain: [ChainStep], ours: Bool = true
+        ) {
+            use.acquisitions.insert(
+                Acquisition(
+                    lockClass: c, kind: kind, function: g.function, line: e.line, column: e.column, text: e.text,
+                    held: ours ? held(except: c) : [], hardirqsOff: hardirqsOff, softirqsOff: softirqsOff,
+                    isTry: isTry, chain: chain, afterCallerLockDropped: dropped || !ours))
+        }
         if e.kind == .lock {
             guard let p = e.path, let c = model.lockClass(p.description, in: g) else { return }
             let kind = e.lockKind ?? .spinlock
             let off = hard || kind.taking == .irq || kind.taking == .irqsave
-            use.acquisitions.insert(
-                Acquisition(
-                    lockClass: c, kind: kind, function: g.function, line: e.line, column: e.column, text: e.text,
-                    held: held(except: c), hardirqsOff: off, softirqsOff: off || soft || kind.taking == .bh,
-                    isTry: kind.isTry, chain: [ChainStep(function: g.function, line: e.line, callee: e.callee ?? "")],
-                    afterCallerLockDropped: dropped))
+            add(
+                c, kind, hardirqsOff: off, softirqsOff: off || soft || kind.taking == .bh, isTry: kind.isTry,
+                chain: [ChainStep(function: g.function, line: e.line, callee: e.callee ?? "")])
             return
         }
         guard let callee = e.callee else { return }
+        let step = ChainStep(function: g.function, line: e.line, callee: callee)
         // The kernel's function, unless the file defines its own (2.6's use_mm()).
         if let k = KernelLocks.taking[callee], model.graphs[callee] == nil {
             let off = hard || k.kind.disablesInterrupts
-            use.acquisitions.insert(
-                Acquisition(
-                    lockClass: k.name, kind: k.kind, function: g.function, line: e.line, column: e.column, text: e.text,
-                    held: held(except: k.name), hardirqsOff: off, softirqsOff: off || soft, isTry: false,
-                    chain: [ChainStep(function: g.function, line: e.line, callee: callee)],
-                    afterCallerLockDropped: dropped))
+            add(k.name, k.kind, hardirqsOff: off, softirqsOff: off || soft, chain: [step])
         }
         if let field = KernelLocks.takingQueueLock[callee], let q = e.arguments?.first?.path,
             let queue = model.lockClass(q.description, in: g)
         {
-            let c = "\(queue).\(field)"
-            use.acquisitions.insert(
-                Acquisition(
-                    lockClass: c, kind: LockKind(.spinlock, .irqsave), function: g.function, line: e.line,
-                    column: e.column, text: e.text, held: held(except: c), hardirqsOff: true, softirqsOff: true,
-                    isTry: false, chain: [ChainStep(function: g.function, line: e.line, callee: callee)],
-                    afterCallerLockDropped: dropped))
+            add("\(queue).\(field)", LockKind(.spinlock, .irqsave), hardirqsOff: true, softirqsOff: true, chain: [step])
         }
         // A call through a field (`kiocb->ki_cancel(...)`) calls what the file stores there.
         let targets = [callee] + model.callbacks(calledAs: callee)
         for target in targets {
-            guard let summary = summaries[target] else { continue }
-            for t in summary.takes {
+            for t in summaries[target]?.takes ?? [] {
                 // Taken after the callee dropped a lock of ours: what we hold says nothing of it.
-                let ours = !t.afterCallerLockDropped
-                use.acquisitions.insert(
-                    Acquisition(
-                        lockClass: t.lockClass, kind: t.kind, function: g.function, line: e.line, column: e.column,
-                        text: e.text, held: ours ? held(except: t.lockClass) : [],
-                        hardirqsOff: hard || t.hardirqsOff, softirqsOff: soft || t.softirqsOff,
-                        isTry: t.isTry,
-                        chain: [ChainStep(function: g.function, line: e.line, callee: target)] + t.chain,
-                        afterCallerLockDropped: dropped || !ours))
+                add(
+                    t.lockClass, t.kind, hardirqsOff: hard || t.hardirqsOff, softirqsOff: soft || t.softirqsOff,
+                    isTry: t.isTry, chain: [ChainStep(function: g.function, line: e.line, callee: target)] + t.chain,
+                    ours: !t.afterCallerLockDropped)
             }
         }
         for target in targets where model.graphs[target] != nil {

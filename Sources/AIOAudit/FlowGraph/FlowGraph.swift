@@ -179,4 +179,35 @@ public struct FlowGraph: Codable, Sendable {
 
     /// All events in block order (for tests and summaries).
     public var allEvents: [Event] { blocks.flatMap { $0.events } }
+
+    /// Where an event is: its block and its index there.
+    public func position(of e: Event) -> (block: Int, index: Int)? {
+        for b in blocks { if let i = b.events.firstIndex(of: e) { return (b.id, i) } }
+        return nil
+    }
+
+    /// The first event after `start`, on some path (back edges not taken), that satisfies
+    /// `found`; an assignment to the variable `stopAt` ends a path.
+    public func firstEvent(after start: Event, stopAt variable: String? = nil, where found: (Event) -> Bool)
+        -> Event?
+    {
+        guard let (b, i) = position(of: start) else { return nil }
+        var stack: [(Int, Int)] = [(b, i + 1)]
+        var seen: Set<Int> = []
+        while let (block, index) = stack.popLast() {
+            var stopped = false
+            for (k, e) in blocks[block].events.enumerated() where k >= index {
+                if let v = variable, e.kind == .assignment, e.path == AccessPath(root: v) {
+                    stopped = true
+                    break
+                }
+                if found(e) { return e }
+            }
+            if stopped { continue }
+            for s in blocks[block].successors where !s.back && seen.insert(s.target).inserted {
+                stack.append((s.target, 0))
+            }
+        }
+        return nil
+    }
 }

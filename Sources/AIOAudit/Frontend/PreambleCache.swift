@@ -54,7 +54,6 @@ enum PreambleCache {
             }
             if line.hasPrefix("#") {
                 let directive = line.dropFirst().trimmingCharacters(in: .whitespaces)
-                // A conditional around includes is kept whole only if it ends before the code.
                 if directive.hasPrefix("include") { lastInclude = i }
                 continued = line.hasSuffix("\\")
                 continue
@@ -69,14 +68,14 @@ enum PreambleCache {
         var out = ""
         var rest = Substring(text)
         for _ in 0..<lines {
-            guard let nl = rest.firstIndex(of: "\n") else { return out + String(repeating: " ", count: 0) }
+            guard let nl = rest.firstIndex(of: "\n") else { return out }
             out += "\n"
             rest = rest[rest.index(after: nl)...]
         }
         return out + rest
     }
 
-    /// The preamble's own text: its lines, the rest blanked out of it.
+    /// The preamble's own text: its first `lines` lines.
     static func preamble(_ text: String, lines: Int) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines).joined(separator: "\n") + "\n"
     }

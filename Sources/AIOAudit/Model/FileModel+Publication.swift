@@ -181,47 +181,20 @@ extension FileModel {
 
     /// A publication that leaves the function no reference, followed on some path by a return of
     /// the object: the caller gets a published object it holds no reference to.
-    func returnsUnreferenced(_ g: FlowGraph, summaries: [String: FunctionSummary]) -> Publication? {
-        for p in publications(in: g, summaries: summaries) where p.ownLeft <= 0 {
+    func returnsUnreferenced(_ g: FlowGraph, publications: [Publication]) -> Publication? {
+        for p in publications where p.ownLeft <= 0 {
             // A get after publishing is its own bug (use-after-publish reports it there); what it
             // returns then carries that reference.
-            let regot = Self.reachable(from: p.event, in: g, stopAt: p.object) { e in
+            let regot = g.firstEvent(after: p.event, stopAt: p.object) { e in
                 guard e.kind == .call, let c = e.callee, let args = e.arguments else { return false }
                 if let role = roles[c], role.kind == .get { return args[safe: role.parameter]?.path?.root == p.object }
                 return KernelFunctions.getPrimitives.contains(c)
                     && FileModel.fieldOf(args.first)?.object.root == p.object
             }
             if regot == nil,
-                Self.reachable(from: p.event, in: g, where: { $0.kind == .return && $0.value == p.object }) != nil
+                g.firstEvent(after: p.event, where: { $0.kind == .return && $0.value == p.object }) != nil
             {
                 return p
-            }
-        }
-        return nil
-    }
-
-    /// The first event after `start`, on some path (back edges not taken), that satisfies
-    /// `found`; a reassignment of `stopAt` ends a path.
-    static func reachable(
-        from start: Event, in g: FlowGraph, stopAt variable: String? = nil, where found: (Event) -> Bool
-    ) -> Event? {
-        guard let b = g.blocks.firstIndex(where: { $0.events.contains(start) }),
-            let i = g.blocks[b].events.firstIndex(of: start)
-        else { return nil }
-        var stack: [(Int, Int)] = [(b, i + 1)]
-        var seen: Set<Int> = []
-        while let (block, index) = stack.popLast() {
-            var stopped = false
-            for (k, e) in g.blocks[block].events.enumerated() where k >= index {
-                if let v = variable, e.kind == .assignment, e.path == AccessPath(root: v) {
-                    stopped = true
-                    break
-                }
-                if found(e) { return e }
-            }
-            if stopped { continue }
-            for s in g.blocks[block].successors where !s.back && seen.insert(s.target).inserted {
-                stack.append((s.target, 0))
             }
         }
         return nil

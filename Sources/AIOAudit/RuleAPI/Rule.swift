@@ -163,6 +163,8 @@ public struct FunctionRun {
     public let unreliableLocks: Set<String>
     /// Summaries of the functions analysed before this one (its callees).
     public let summaries: [String: FunctionSummary]
+    /// The objects the function publishes after setting their initial count.
+    public let publications: [Publication]
 }
 
 /// Rules that look at a function as a whole, once its paths are explored.

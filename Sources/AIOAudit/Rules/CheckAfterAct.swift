@@ -69,7 +69,7 @@ public struct CheckAfterAct: Rule {
         let e = p.event
         guard e.kind == .call, let callee = e.callee, let update = Self.updates[callee],
             let variable = e.arguments?[safe: update.argument]?.path,
-            let (start, index) = Self.position(of: e, in: p.graph)
+            let (start, index) = p.graph.position(of: e)
         else { return [] }
         let held = Set(p.heldLocks.map(\.lock))
         guard let (read, branch) = decidingRead(of: variable, from: start, index: index + 1, held: held, p.graph),
@@ -92,11 +92,6 @@ public struct CheckAfterAct: Rule {
                     "\(e.text) updates \(variable) and \(read.text) at line \(read.line) decides from a separate read whether to undo it: concurrent callers see each other's provisional updates (decide with the update's own result, or hold one lock across both)",
                 object: variable.description, statement: Normalise.statement(e.text), witness: witness)
         ]
-    }
-
-    static func position(of e: Event, in g: FlowGraph) -> (Int, Int)? {
-        for b in g.blocks { if let i = b.events.firstIndex(of: e) { return (b.id, i) } }
-        return nil
     }
 
     /// The first read of the variable, on a path from the update, that a branch tests (not a loop

@@ -54,7 +54,7 @@ public struct DrainRace: Rule {
         guard !p.model.drains.isEmpty, let (object, counter) = Self.counted(e),
             let t = p.model.type(of: AccessPath(root: object), in: g),
             let drain = p.model.drains.first(where: { $0.type == t && $0.counter == counter }),
-            let (block, index) = CheckAfterAct.position(of: e, in: g)
+            let (block, index) = g.position(of: e)
         else { return [] }
         // The teardown is the release of a reference this path holds: it cannot run until that
         // reference is dropped, so the count cannot come after its wait.
@@ -138,7 +138,7 @@ public struct DrainRace: Rule {
 
     /// A test of the flag after the count, on some path.
     func testedAgain(_ flag: String, after e: Event, _ g: FlowGraph) -> Bool {
-        guard let start = g.blocks.firstIndex(where: { $0.events.contains(e) }) else { return false }
+        guard let start = g.position(of: e)?.block else { return false }
         var stack = [start]
         var seen: Set<Int> = [start]
         while let b = stack.popLast() {

@@ -158,7 +158,7 @@ enum PlainAccess {
 
     static let exempt: Set<String> =
         KernelFunctions.rcuAccessors.union(KernelFunctions.markedAccesses).union([
-            "sizeof", "typeof", "__typeof__", "offsetof", "ARRAY_SIZE", "rcu_dereference_protected",
+            "sizeof", "typeof", "__typeof__", "offsetof", "ARRAY_SIZE",
         ])
 
     static func find(_ member: String, array: Bool, in rawLine: Substring) -> Access? {

@@ -41,9 +41,14 @@ public struct UseAfterHandback: Rule {
 
     public func check(_ p: ProgramPoint) -> [Finding] {
         let e = p.event
+        // The first access to the object after the hand-back (its variable reassigned ends a path).
         guard e.kind == .call, let (container, why) = handback(e, p),
-            let (start, index) = CheckAfterAct.position(of: e, in: p.graph),
-            let access = firstAccess(to: container, from: start, index: index + 1, p.graph)
+            let access = p.graph.firstEvent(
+                after: e, stopAt: container.root,
+                where: {
+                    ($0.kind == .dereference && $0.path == container)
+                        || (($0.kind == .lock || $0.kind == .unlock) && $0.path?.owner == container)
+                })
         else { return [] }
         let fn = p.graph.function
         let witness = [
@@ -90,28 +95,5 @@ public struct UseAfterHandback: Rule {
         default:
             return nil
         }
-    }
-
-    /// The first access to the object on a path after the hand-back (the variable reassigned
-    /// ends the search on that path).
-    func firstAccess(to container: AccessPath, from block: Int, index: Int, _ g: FlowGraph) -> Event? {
-        var stack: [(Int, Int)] = [(block, index)]
-        var seen: Set<Int> = []
-        while let (b, start) = stack.popLast() {
-            var stopped = false
-            for (i, e) in g.blocks[b].events.enumerated() where i >= start {
-                if e.kind == .assignment, e.path == AccessPath(root: container.root) {
-                    stopped = true
-                    break
-                }
-                if e.kind == .dereference, e.path == container { return e }
-                if e.kind == .lock || e.kind == .unlock, e.path?.owner == container { return e }
-            }
-            if stopped { continue }
-            for s in g.blocks[b].successors where !s.back && seen.insert(s.target).inserted {
-                stack.append((s.target, 0))
-            }
-        }
-        return nil
     }
 }

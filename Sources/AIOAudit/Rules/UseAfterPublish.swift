@@ -56,7 +56,7 @@ public struct UseAfterPublish: FunctionRule {
         let m = run.model
         var findings: [Finding] = []
         var sources: [(object: String, at: Event, why: [WitnessStep])] = []
-        for p in m.publications(in: g, summaries: run.summaries) where p.ownLeft <= 0 {
+        for p in run.publications where p.ownLeft <= 0 {
             sources.append(
                 (
                     p.object, p.event,
@@ -92,8 +92,8 @@ public struct UseAfterPublish: FunctionRule {
             // The counter's own access is the get (or put) that follows it, judged as such.
             let counters = m.type(of: AccessPath(root: object), in: g).flatMap { m.refcountFields[$0] } ?? []
             guard
-                let touch = FileModel.reachable(
-                    from: at, in: g, stopAt: object,
+                let touch = g.firstEvent(
+                    after: at, stopAt: object,
                     where: { e in
                         (e.kind == .dereference && e.path == AccessPath(root: object)
                             && !counters.contains(e.field ?? ""))
