@@ -7,13 +7,15 @@
 # given (other eras of fs/aio.c kept outside the repository), and prints each file whose output
 # differs, with the difference. For a refactoring that must not change behaviour: build the old
 # commit elsewhere (git worktree add /tmp/old COMMIT && swift build --package-path /tmp/old) and
-# compare. Exits 0 when every output is identical, 1 otherwise, 2 on a usage error.
+# compare. With AIO_AUDIT_KERNEL_TREE set to a configured kernel tree, fs/aio.c there is compared in
+# kernel-tree mode too, with and without the preamble cache. Exits 0 when every output is identical, 1 otherwise, 2 on a usage error.
 set -euo pipefail
 
 (($# >= 2)) || { echo "usage: $0 OLD-TOOL NEW-TOOL [FILE|DIR]..." >&2; exit 2; }
 old=$1 new=$2
 shift 2
 [[ -x $old && -x $new ]] || { echo "compare-findings: both tools must be executables" >&2; exit 2; }
+old=$(realpath "$old") new=$(realpath "$new")
 cd "$(dirname "$0")/.."
 corpus=${AIO_AUDIT_CORPUS:-../shared/corpus}
 
@@ -41,5 +43,23 @@ for f in "${files[@]}"; do
 		fi
 	done
 done
-echo "compare-findings: ${#files[@]} files x check, facts, graph: $differ outputs differ"
+# Kernel-tree mode (the compile database's flags, the real headers, the preamble cache):
+# fs/aio.c of the tree named by $AIO_AUDIT_KERNEL_TREE, when it has a compile database.
+tree=${AIO_AUDIT_KERNEL_TREE:-}
+treeRuns=0
+if [[ -n $tree && -f $tree/compile_commands.json && -f $tree/fs/aio.c ]]; then
+	for command in check facts graph; do
+		for cache in "" --no-cache; do
+			(cd "$tree" && "$old" "$command" $cache --format json fs/aio.c) >"$work/old" 2>&1 || true
+			(cd "$tree" && "$new" "$command" $cache --format json fs/aio.c) >"$work/new" 2>&1 || true
+			treeRuns=$((treeRuns + 1))
+			if ! cmp -s "$work/old" "$work/new"; then
+				differ=$((differ + 1))
+				echo "== $command $cache $tree/fs/aio.c (kernel-tree mode)"
+				diff "$work/old" "$work/new" | head -n 40 || true
+			fi
+		done
+	done
+fi
+echo "compare-findings: ${#files[@]} files x check, facts, graph, $treeRuns kernel-tree runs: $differ outputs differ"
 ((differ == 0))

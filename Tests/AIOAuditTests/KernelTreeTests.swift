@@ -183,6 +183,9 @@ final class KernelTreeTests: XCTestCase {
         XCTAssertEqual(PreambleCache.preambleLines(of: text), 3)
         XCTAssertEqual(PreambleCache.blanked(text, lines: 3), "\n\n\n#define X 1\n\nint x;\n#include <c.h>\n")
         XCTAssertNil(PreambleCache.preambleLines(of: "int x;\n#include <a.h>\n"))
+        XCTAssertEqual(PreambleCache.preamble(text, lines: 3), "/* c */\n#include <a.h>\n#include \"b.h\"\n")
+        XCTAssertEqual(PreambleCache.preamble("#include <a.h>", lines: 1), "#include <a.h>\n")
+        XCTAssertEqual(Array(LineSequence(text: "a\n\nb")), ["a", "", "b"])
         XCTAssertEqual(PreambleCache.key(["a", "b"]), PreambleCache.key(["a", "b"]))
         XCTAssertNotEqual(PreambleCache.key(["a", "b"]), PreambleCache.key(["ab"]))
     }

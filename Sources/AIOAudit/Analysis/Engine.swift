@@ -31,6 +31,9 @@ public struct Engine {
         var skipped: [(String, Int)] = []
         var summaries: [String: FunctionSummary] = [:]
         var lockUses: [String: LockUse] = [:]
+        // Sorted by kind once: a cast of an existential costs a search of the conformances.
+        let functionRules = rules.compactMap { $0 as? FunctionRule }
+        let fileRules = rules.compactMap { $0 as? FileRule }
         // Callees first, so that each call can be read through its callee's summary.
         for name in Summaries.bottomUp(model) {
             guard let g = model.graphs[name] else { continue }
@@ -43,7 +46,7 @@ public struct Engine {
             let run = FunctionRun(
                 graph: g, model: model, file: file, returns: r.returns, heldOnEntry: Set(r.facts.heldOnEntry.keys),
                 unreliableLocks: r.facts.unreliableLocks, summaries: summaries, publications: publications)
-            for rule in rules { if let fr = rule as? FunctionRule { findings += fr.finish(run) } }
+            for rule in functionRules { findings += rule.finish(run) }
             summaries[name] = Summaries.summarise(
                 g, returns: r.returns, heldOnEntry: Set(r.facts.heldOnEntry.keys),
                 releasedOnEntry: r.facts.releasedOnEntry, sleeps: r.sleeps,
@@ -58,8 +61,8 @@ public struct Engine {
         // The file as a whole: the lock-order graph and the classes' interrupt usage.
         let order = LockOrder.build(uses: lockUses, model: model)
         let fileRun = FileRun(model: model, file: file, lockOrder: order)
-        for rule in rules { if let fr = rule as? FileRule { findings += fr.finish(fileRun) } }
-        let lines = Lines.of(model.text)
+        for rule in fileRules { findings += rule.finish(fileRun) }
+        let lines = model.lines
         for i in findings.indices {
             findings[i].statement = WrittenStatement.at(
                 line: findings[i].line, column: findings[i].column, in: lines, printed: findings[i].statement)

@@ -41,16 +41,28 @@ extension Acquisition {
     }
 
     /// In a total order (the file's order first, then everything else), so that the first
-    /// witness is always the same; each key is worked out once.
+    /// witness is always the same; the tie-break key is worked out only for ties.
     static func ordered(_ all: Set<Acquisition>) -> [Acquisition] {
-        all.map { ($0, $0.tieBreak) }
-            .sorted { a, b in
-                if (a.0.line, a.0.column, a.0.lockClass) != (b.0.line, b.0.column, b.0.lockClass) {
-                    return (a.0.line, a.0.column, a.0.lockClass) < (b.0.line, b.0.column, b.0.lockClass)
-                }
-                return a.1 < b.1
+        let byPlace = all.sorted { ($0.line, $0.column, $0.lockClass) < ($1.line, $1.column, $1.lockClass) }
+        var out: [Acquisition] = []
+        out.reserveCapacity(byPlace.count)
+        var i = 0
+        while i < byPlace.count {
+            let a = byPlace[i]
+            var j = i + 1
+            while j < byPlace.count,
+                (byPlace[j].line, byPlace[j].column, byPlace[j].lockClass) == (a.line, a.column, a.lockClass)
+            {
+                j += 1
             }
-            .map(\.0)
+            if j - i == 1 {
+                out.append(a)
+            } else {
+                out += byPlace[i..<j].map { ($0, $0.tieBreak) }.sorted { $0.1 < $1.1 }.map(\.0)
+            }
+            i = j
+        }
+        return out
     }
 }
 

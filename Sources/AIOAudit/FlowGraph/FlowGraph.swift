@@ -178,7 +178,10 @@ public struct FlowGraph: Codable, Sendable {
     }
 
     /// All events in block order (for tests and summaries).
-    public var allEvents: [Event] { blocks.flatMap { $0.events } }
+    /// Every event, block by block (a lazy sequence: nothing is copied until it is read).
+    public var allEvents: LazySequence<FlattenSequence<LazyMapSequence<[BasicBlock], [Event]>>> {
+        blocks.lazy.flatMap { $0.events }
+    }
 
     /// Where an event is: its block and its index there.
     public func position(of e: Event) -> (block: Int, index: Int)? {

@@ -30,15 +30,21 @@ struct DeclarationSynthesis {
     private var identifierTypes: [String: (prefix: String, suffix: String)] = [:]
     private var known: Set<String> = []
     /// Names the prelude declares in two shapes (`ktime_t`, `mm_struct.ioctx_list`).
-    private let alternativeNames: Set<String>
+    /// Worked out when first needed: most files never need it.
+    private var alternativeNames: Set<String>?
+    private let prelude: String
 
     init(prelude: String = "") {
+        self.prelude = prelude
+    }
+
+    static func alternativeNames(in prelude: String) -> Set<String> {
         var names: Set<String> = []
         for line in Lines.of(prelude, keepingEmpty: false) where Words.occurs("aio-audit", in: line) {
             guard let marker = line.range(of: " /* aio-audit alternative: ") else { continue }
             if let name = DeclarationSynthesis.declaredName(line[..<marker.lowerBound]) { names.insert(name) }
         }
-        alternativeNames = names
+        return names
     }
 
     /// The identifier a one-line declaration declares: the last identifier before its `;`.
@@ -181,8 +187,9 @@ struct DeclarationSynthesis {
         return changed
     }
 
-    private func alternativeUsed(onLine line: Int, source: [UInt8], lineStarts: [Int]) -> String? {
-        guard !alternativeNames.isEmpty, line >= 1, line <= lineStarts.count else { return nil }
+    private mutating func alternativeUsed(onLine line: Int, source: [UInt8], lineStarts: [Int]) -> String? {
+        if alternativeNames == nil { alternativeNames = Self.alternativeNames(in: prelude) }
+        guard let alternativeNames, !alternativeNames.isEmpty, line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : source.count
         guard start < end, end <= source.count else { return nil }

@@ -200,14 +200,17 @@ struct FileLexicon {
     static func read(unit: CXTranslationUnit, file: CXFile, length: Int) -> FileLexicon {
         var lexicon = FileLexicon()
         lexicon.mainFile = file
-        let start = clang_getLocationForOffset(unit, file, 0)
-        var end = clang_getLocationForOffset(unit, file, UInt32(length))
-        var endFile: CXFile?
-        clang_getFileLocation(end, &endFile, nil, nil, nil)
-        if endFile == nil {
-            // With a precompiled preamble libclang has no location for the end of the buffer: the
-            // unit's own extent is the main file's.
-            end = clang_getRangeEnd(clang_getCursorExtent(clang_getTranslationUnitCursor(unit)))
+        // The unit cursor's extent is the main file from its first byte to its last (asking for
+        // a location by offset costs a scan of every source entry, and with a precompiled
+        // preamble finds no location for the end of the buffer).
+        let whole = clang_getCursorExtent(clang_getTranslationUnitCursor(unit))
+        var start = clang_getRangeStart(whole)
+        var end = clang_getRangeEnd(whole)
+        var startFile: CXFile?
+        clang_getFileLocation(start, &startFile, nil, nil, nil)
+        if startFile == nil || clang_File_isEqual(startFile, file) == 0 {
+            start = clang_getLocationForOffset(unit, file, 0)
+            end = clang_getLocationForOffset(unit, file, UInt32(length))
         }
         var tokens: UnsafeMutablePointer<CXToken>?
         var count: UInt32 = 0

@@ -37,7 +37,7 @@ enum PreambleCache {
         var lastInclude: Int?
         var inComment = false
         var continued = false
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, raw) in LineSequence(text: text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if continued {
                 continued = line.hasSuffix("\\")
@@ -77,7 +77,12 @@ enum PreambleCache {
 
     /// The preamble's own text: its first `lines` lines.
     static func preamble(_ text: String, lines: Int) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines).joined(separator: "\n") + "\n"
+        var end = text.utf8.startIndex
+        for _ in 0..<lines {
+            guard let nl = text.utf8[end...].firstIndex(of: 0x0A) else { return text + "\n" }
+            end = text.utf8.index(after: nl)
+        }
+        return String(text[..<end])
     }
 
     /// FNV-1a, 64 bits, as hex: stable across runs (Swift's Hasher is not).

@@ -39,3 +39,25 @@ enum Lines {
         text.utf8.split(separator: 0x0A, omittingEmptySubsequences: !keepingEmpty).map { Substring($0) }
     }
 }
+
+/// A text's lines one at a time (split at "\n", empty lines kept), for readers that stop early:
+/// nothing past the last line read is looked at.
+struct LineSequence: Sequence, IteratorProtocol {
+    let text: String
+    private var position: String.Index?
+
+    init(text: String) {
+        self.text = text
+        position = text.startIndex
+    }
+
+    mutating func next() -> Substring? {
+        guard let start = position else { return nil }
+        if let nl = text.utf8[start...].firstIndex(of: 0x0A) {
+            position = text.utf8.index(after: nl)
+            return text[start..<nl]
+        }
+        position = nil
+        return text[start...]
+    }
+}

@@ -35,18 +35,63 @@ extension FileModel {
 
     /// Fields declared `__rcu` in the structures the file itself defines.
     static func declaredRCUFields(in text: String) -> [(type: String, field: String, line: Int, isArray: Bool)] {
-        guard text.contains("__rcu") else { return [] }
+        // `struct NAME { ... TYPE __rcu *FIELD[...]; ... }` (a body without nested braces), read
+        // on the text's bytes: `__rcu` is a macro, gone from the parsed types.
+        let bytes = Array(text.utf8)
+        let marker = Array("__rcu".utf8)
+        func isWord(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+        }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
         var result: [(String, String, Int, Bool)] = []
-        let structure = try? NSRegularExpression(pattern: #"struct\s+(\w+)\s*\{([^{}]*)\}"#)
-        let field = try? NSRegularExpression(pattern: #"__rcu\s*\*\s*(\w+)\s*(\[)?"#)
-        let ns = text as NSString
-        for m in structure?.matches(in: text, range: NSRange(location: 0, length: ns.length)) ?? [] {
-            let name = ns.substring(with: m.range(at: 1))
-            let body = m.range(at: 2)
-            for f in field?.matches(in: text, range: body) ?? [] {
-                let line = ns.substring(to: f.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-                result.append((name, ns.substring(with: f.range(at: 1)), line, f.range(at: 2).location != NSNotFound))
+        var line = 1
+        var counted = 0
+        var p = 0
+        while p + marker.count <= bytes.count {
+            guard bytes[p] == marker[0], bytes[p..<(p + marker.count)].elementsEqual(marker),
+                p == 0 || !isWord(bytes[p - 1])
+            else {
+                p += 1
+                continue
             }
+            defer { p += marker.count }
+            // `__rcu *FIELD` and an optional `[`.
+            var q = p + marker.count
+            while q < bytes.count, isSpace(bytes[q]) { q += 1 }
+            guard q < bytes.count, bytes[q] == UInt8(ascii: "*") else { continue }
+            q += 1
+            while q < bytes.count, isSpace(bytes[q]) { q += 1 }
+            let nameStart = q
+            while q < bytes.count, isWord(bytes[q]) { q += 1 }
+            guard q > nameStart else { continue }
+            let field = String(decoding: bytes[nameStart..<q], as: UTF8.self)
+            while q < bytes.count, isSpace(bytes[q]) { q += 1 }
+            let isArray = q < bytes.count && bytes[q] == UInt8(ascii: "[")
+            // Inside a struct body: `{` before it with no brace between, `}` after it likewise.
+            var open = p - 1
+            while open >= 0, bytes[open] != UInt8(ascii: "{"), bytes[open] != UInt8(ascii: "}") { open -= 1 }
+            guard open >= 0, bytes[open] == UInt8(ascii: "{") else { continue }
+            var close = q
+            while close < bytes.count, bytes[close] != UInt8(ascii: "{"), bytes[close] != UInt8(ascii: "}") {
+                close += 1
+            }
+            guard close < bytes.count, bytes[close] == UInt8(ascii: "}") else { continue }
+            // `struct NAME` right before the `{`.
+            var r = open - 1
+            while r >= 0, isSpace(bytes[r]) { r -= 1 }
+            let tagEnd = r + 1
+            while r >= 0, isWord(bytes[r]) { r -= 1 }
+            guard tagEnd > r + 1 else { continue }
+            let tag = String(decoding: bytes[(r + 1)..<tagEnd], as: UTF8.self)
+            while r >= 0, isSpace(bytes[r]) { r -= 1 }
+            guard r >= 5, bytes[(r - 5)...r].elementsEqual("struct".utf8), r < 6 || !isWord(bytes[r - 6]) else {
+                continue
+            }
+            while counted < p {
+                if bytes[counted] == 0x0A { line += 1 }
+                counted += 1
+            }
+            result.append((tag, field, line, isArray))
         }
         return result
     }
