@@ -29,6 +29,8 @@ tree=$(realpath -- "$2")
 work=$(mktemp -d "${TMPDIR:-/tmp}/aio-audit-tree-check.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 case "$work/" in "$tree"/*) echo "kernel-tree-check: temporary directory inside the tree" >&2; exit 2 ;; esac
+# A cache of its own, empty at the start: the first check builds the preamble, the next reuse it.
+export XDG_CACHE_HOME="$work/cache"
 
 failures=0
 fail() { printf 'kernel-tree-check: FAIL: %s\n' "$*" >&2; failures=$((failures + 1)); }
@@ -71,6 +73,19 @@ elif [[ $status != 0 && $status != 1 ]] || ! cmp -s "$work/check.out" "$work/ver
 	fail "check --verbose fs/aio.c exited $status or printed other findings than check"
 else
 	pass "$(head -n 1 "$work/verbose.err")"
+fi
+
+# Warm (the preamble built by the first check) and without the cache: the same findings.
+if ! grep -q 'preamble cache hit' "$work/verbose.err"; then
+	fail "check --verbose fs/aio.c after a check did not reuse the preamble: $(grep -i preamble "$work/verbose.err" | head -n 2)"
+else
+	pass "$(grep 'preamble cache hit' "$work/verbose.err" | head -n 1)"
+fi
+run nocache "$tool" check --no-cache fs/aio.c
+if ! cmp -s "$work/check.out" "$work/nocache.out"; then
+	fail "check --no-cache fs/aio.c printed other findings than check with the cache"
+else
+	pass "check --no-cache fs/aio.c: the same findings as with the cache"
 fi
 
 # ---- check, SARIF -----------------------------------------------------------------------------

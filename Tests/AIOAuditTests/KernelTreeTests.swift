@@ -22,7 +22,7 @@ final class KernelTreeTests: XCTestCase {
 
     func testCompileDatabaseIsFoundUpwardAndMacrosAreReadByName() throws {
         let tree = try makeTree()
-        let unit = try Parser.parse(ParseRequest(path: tree.appendingPathComponent("fs/aio.c").path))
+        let unit = try Parser.parse(ParseRequest(path: tree.appendingPathComponent("fs/aio.c").path, cacheDirectory: testPreambleCache))
         XCTAssertEqual(unit.mode, .kernelTree)
         XCTAssertEqual(unit.errors, [])
         // Dependency-file and GCC-only flags are dropped; paths resolve in the entry's directory.
@@ -55,7 +55,9 @@ final class KernelTreeTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("is not in the compile database"), "\($0)")
         }
         let unit = try Parser.parse(
-            ParseRequest(path: tree.appendingPathComponent("fs/aio.c").path, compileDatabaseDirectory: tree.path))
+            ParseRequest(
+                path: tree.appendingPathComponent("fs/aio.c").path, compileDatabaseDirectory: tree.path,
+                cacheDirectory: testPreambleCache))
         XCTAssertEqual(unit.mode, .kernelTree)
     }
 
@@ -103,7 +105,7 @@ final class KernelTreeTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: cache + "/compile_commands.json") else {
             throw XCTSkip("no configured kernel tree at \(cache) (scripts/kernel-tree.sh makes one)")
         }
-        let unit = try Parser.parse(ParseRequest(path: file))
+        let unit = try Parser.parse(ParseRequest(path: file, cacheDirectory: testPreambleCache))
         XCTAssertEqual(unit.mode, .kernelTree)
         XCTAssertEqual(unit.errors, [])
         let graphs = FileGraphs(unit: unit).graphs

@@ -66,6 +66,18 @@ func graph(_ function: String, in path: String) throws -> FlowGraph {
     return try XCTUnwrap(g, "no graph for \(function) in \(path)")
 }
 
+/// The tests' cache directory: every tool a test runs gets it as XDG_CACHE_HOME, and every
+/// in-process parse of a kernel tree as its cacheDirectory, so that no test touches the user's
+/// cache (whose 16 entries a test's would push out). Shared by runs, bounded like any cache.
+let testCacheHome: String = {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("aio-audit-tests-cache")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.path
+}()
+
+/// The preamble cache directory inside `testCacheHome`, as the tool names it.
+var testPreambleCache: String { testCacheHome + "/aio-audit/pch" }
+
 /// Runs the command-line tool; returns status, standard output and standard error.
 func runTool(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> (
     status: Int32, out: String, err: String
@@ -73,6 +85,7 @@ func runTool(_ arguments: [String], in directory: URL? = nil, input: Data? = nil
     let process = Process()
     process.executableURL = Paths.tool
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": testCacheHome]) { $1 }
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
     let err = Pipe()
@@ -97,7 +110,8 @@ func runTool(_ arguments: [String], in directory: URL? = nil, input: Data? = nil
 
 /// A command found on PATH, run to completion: its status and what it printed, standard output and
 /// error together.
-/// `environment` adds to (or replaces) variables of the test's own environment.
+/// `environment` adds to (or replaces) variables of the test's own environment (XDG_CACHE_HOME is
+/// `testCacheHome` unless it says otherwise).
 func runCommand(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> (
     status: Int32, output: String
 ) {
@@ -105,9 +119,9 @@ func runCommand(_ arguments: [String], in directory: URL? = nil, environment: [S
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
-    if !environment.isEmpty {
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    }
+    process.environment = ProcessInfo.processInfo.environment.merging(
+        ["XDG_CACHE_HOME": testCacheHome].merging(environment) { $1 }
+    ) { $1 }
     let out = Pipe()
     process.standardOutput = out
     process.standardError = out
