@@ -22,7 +22,8 @@ final class KernelTreeTests: XCTestCase {
 
     func testCompileDatabaseIsFoundUpwardAndMacrosAreReadByName() throws {
         let tree = try makeTree()
-        let unit = try Parser.parse(ParseRequest(path: tree.appendingPathComponent("fs/aio.c").path, cacheDirectory: testPreambleCache))
+        let unit = try Parser.parse(
+            ParseRequest(path: tree.appendingPathComponent("fs/aio.c").path, cacheDirectory: testPreambleCache))
         XCTAssertEqual(unit.mode, .kernelTree)
         XCTAssertEqual(unit.errors, [])
         // Dependency-file and GCC-only flags are dropped; paths resolve in the entry's directory.
@@ -212,6 +213,44 @@ final class KernelTreeTests: XCTestCase {
         XCTAssertEqual(
             GraphReport.render(FileGraphs(unit: warm), as: .json),
             GraphReport.render(FileGraphs(unit: plain.unit), as: .json))
+    }
+
+    /// A full disk while an entry is saved (a file-size limit makes every write past 32 KiB fail,
+    /// as ENOSPC would; the fixture's entry is about 220 KiB): nothing partial is left in the
+    /// cache, the check says so with -v and reports what it reports without the cache.
+    func testAFullDiskLeavesNoPartialEntry() throws {
+        let tree = try makeTree()
+        let home = try temporaryDirectory(self).appendingPathComponent("cache")
+        let env = ["XDG_CACHE_HOME": home.path]
+        let limited = try runCommand(
+            ["sh", "-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" check -v fs/aio.c", Paths.tool.path], in: tree,
+            environment: env)
+        let plain = try runCommand(
+            [Paths.tool.path, "check", "-v", "--no-cache", "fs/aio.c"], in: tree, environment: env)
+        XCTAssertTrue(limited.output.contains("preamble cache: could not build an entry"), limited.output)
+        XCTAssertEqual(limited.status, plain.status)
+        func findings(_ output: String) -> [Substring] {
+            output.split(separator: "\n").filter { !$0.contains("preamble cache") }
+        }
+        XCTAssertEqual(findings(limited.output), findings(plain.output))
+        let pch = home.appendingPathComponent("aio-audit/pch").path
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: pch), [])
+        // A build directory that a killed run left two hours ago is swept by the next build; one
+        // of a run still going (fresh) is not.
+        let abandoned = pch + "/.building-abc123"
+        let running = pch + "/.building-def456"
+        for dir in [abandoned, running] {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try Data(count: 4096).write(to: URL(fileURLWithPath: dir + "/entry.pch-1a2b3c4d"))
+        }
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: abandoned)
+        // With room again, the next run builds the entry.
+        let again = try runCommand([Paths.tool.path, "check", "-v", "fs/aio.c"], in: tree, environment: env)
+        XCTAssertTrue(again.output.contains("preamble cache miss: built"), again.output)
+        let left = try FileManager.default.contentsOfDirectory(atPath: pch)
+        XCTAssertEqual(left.filter { $0.hasSuffix(".pch") }.count, 1, "\(left)")
+        XCTAssertEqual(left.filter { $0.hasPrefix(".building-") }, [".building-def456"])
     }
 
     /// `aio-audit cache` lists the entries of the cache directory; `--clear` removes them.

@@ -127,15 +127,41 @@ enum PreambleCache {
             defer { clang_disposeDiagnostic(d) }
             if clang_getDiagnosticSeverity(d).rawValue >= CXDiagnostic_Error.rawValue { return false }
         }
-        let temporary = pch + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        defer { unlink(temporary) }
+        // Saved in a directory of this run's own, then renamed into place: clang writes through
+        // a temporary file of its own making, which it leaves behind when a write fails (a full
+        // disk); removing the directory removes whatever was left, and no reader ever sees a
+        // partial entry.
+        let directory = (pch as NSString).deletingLastPathComponent
+        guard let scratch = makeScratchDirectory(in: directory) else { return false }
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let temporary = scratch + "/entry.pch"
         guard clang_saveTranslationUnit(unit, temporary, clang_defaultSaveOptions(unit)) == 0 else { return false }
         return rename(temporary, pch) == 0
     }
 
-    /// Removes the oldest entries past the capacity.
+    /// Prefix of the directories entries are built in.
+    static let scratchPrefix = ".building-"
+
+    static func makeScratchDirectory(in directory: String) -> String? {
+        var template = Array((directory + "/" + scratchPrefix + "XXXXXX").utf8CString)
+        return template.withUnsafeMutableBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress, let made = mkdtemp(base) else { return nil }
+            return String(cString: made)
+        }
+    }
+
+    /// Removes the oldest entries past the capacity. Build directories left by a run that was
+    /// killed while saving, an hour old or more, go too.
     static func evict(in dir: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for n in names where n.hasPrefix(scratchPrefix) {
+            let p = dir + "/" + n
+            if let date = (try? FileManager.default.attributesOfItem(atPath: p)[.modificationDate]) as? Date,
+                date.timeIntervalSinceNow < -3600
+            {
+                try? FileManager.default.removeItem(atPath: p)
+            }
+        }
         let entries: [(String, Date)] = names.filter { $0.hasSuffix(".pch") }.compactMap { n in
             let p = dir + "/" + n
             let date = (try? FileManager.default.attributesOfItem(atPath: p)[.modificationDate]) as? Date
@@ -250,6 +276,12 @@ public enum PreambleCacheDirectory {
     public static func clear() -> Int {
         let all = entries()
         for e in all { unlink(e.path) }
+        // And what an interrupted build left.
+        if let dir = path, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) {
+            for n in names where n.hasPrefix(PreambleCache.scratchPrefix) {
+                try? FileManager.default.removeItem(atPath: dir + "/" + n)
+            }
+        }
         return all.count
     }
 }
