@@ -41,12 +41,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
         .target(
             name: "AIOAudit",
-            dependencies: ["CClang", .product(name: "Rainbow", package: "Rainbow")],
+            dependencies: [
+                "CClang", .product(name: "Rainbow", package: "Rainbow"), .product(name: "Yams", package: "Yams"),
+            ],
             path: "Sources/AIOAudit",
             // The prelude's C headers are carried in by KernelPrelude+Generated.swift.
             exclude: ["Kernel/Prelude"],

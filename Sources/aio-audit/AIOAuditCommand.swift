@@ -33,8 +33,26 @@ struct AIOAuditCommand: ParsableCommand {
             FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
             Foundation.exit(2)
         }
+        // Run by kbuild as sparse is (`make C=1 CHECK=aio-audit`): a compiler's flags and the
+        // file, read as `check FILE` with that command.
+        if afterTerminator.isEmpty, let kbuild = KbuildInvocation.recognise(arguments) {
+            do {
+                var check = try CheckCommand.parse(kbuild.options + [kbuild.file])
+                check.rules.ordered = RuleOptions.switches(in: kbuild.options)
+                let directory = FileManager.default.currentDirectoryPath
+                check.parse.kbuild = (directory, kbuild.libclangArguments(directory: directory))
+                try check.run()
+                Foundation.exit(0)
+            } catch {
+                finish(error)
+            }
+        }
         do {
             var command = try parseAsRoot(arguments)
+            if var choosing = command as? ChoosesRules {
+                choosing.rules.ordered = RuleOptions.switches(in: arguments)
+                command = choosing
+            }
             if var parsing = command as? ParsesC {
                 parsing.parse.extra = afterTerminator
                 command = parsing
@@ -43,19 +61,25 @@ struct AIOAuditCommand: ParsableCommand {
             }
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            if code == .success || error is ExitCode {
-                exit(withError: error)
-            }
-            // One line, as for every other error: the message without the usage that
-            // ArgumentParser would print after it.
-            var message = message(for: error)
-            if message.isEmpty { message = fullMessage(for: error) }
-            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-            message = message.split(separator: "\n").first.map(String.init) ?? message
-            FileHandle.standardError.write(Data("aio-audit: error: \(message)\n".utf8))
-            Foundation.exit(2)
+            finish(error)
         }
+    }
+
+    /// Ends the process for an error a command threw: help and version with 0, an exit code as
+    /// it says, anything else one line and status 2.
+    static func finish(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success || error is ExitCode {
+            exit(withError: error)
+        }
+        // One line, as for every other error: the message without the usage that
+        // ArgumentParser would print after it.
+        var message = message(for: error)
+        if message.isEmpty { message = fullMessage(for: error) }
+        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        message = message.split(separator: "\n").first.map(String.init) ?? message
+        FileHandle.standardError.write(Data("aio-audit: error: \(message)\n".utf8))
+        Foundation.exit(2)
     }
 
     /// Input problems end with one line and status 2.
@@ -96,13 +120,18 @@ struct ParseOptions: ParsableArguments {
 
     /// What followed `--` on the command line (set after parsing: see AIOAuditCommand.main).
     var extra: [String] = []
+    /// kbuild's invocation: the compiler's command as given, and files outside the aio model's
+    /// scope skipped without a parse (set after parsing: see AIOAuditCommand.main).
+    var kbuild: (directory: String, arguments: [String])?
 
     enum CodingKeys: String, CodingKey { case compileDatabase, standalone, verbose, noCache }
 
     func request(for path: String) -> ParseRequest {
-        ParseRequest(
+        var request = ParseRequest(
             path: path, compileDatabaseDirectory: compileDatabase, standalone: standalone, extraArguments: extra,
             useCache: !noCache)
+        request.compileCommand = kbuild
+        return request
     }
 
     /// What --verbose prints to standard error, and the warning everyone gets when parse errors

@@ -4,7 +4,7 @@ import Foundation
 
 extension FindingsFormat: ExpressibleByArgument {}
 
-struct CheckCommand: ParsesC {
+struct CheckCommand: ParsesC, ChoosesRules {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract:
@@ -26,6 +26,8 @@ struct CheckCommand: ParsesC {
     @Flag(help: "Warnings count as errors for the exit status.")
     var strict = false
 
+    @OptionGroup var rules: RuleOptions
+
     @OptionGroup var accepted: AcceptedFindings
 
     @OptionGroup var parse: ParseOptions
@@ -36,15 +38,27 @@ struct CheckCommand: ParsesC {
         let chosen: Profile?
         do {
             chosen = try profile.map(Profiles.named)
+            // An unknown rule is a usage error before anything is checked.
+            var validated = RuleSelection()
+            try validated.apply(rules.ordered ?? [])
         } catch {
             AIOAuditCommand.fail(error)
         }
         for file in files {
             do {
+                // Run by kbuild over every file it builds: outside the aio model's scope, nothing
+                // to say, and nothing parsed.
+                if parse.kbuild != nil, let text = try? String(contentsOfFile: file, encoding: .utf8),
+                    !AIOScope.applies(to: text)
+                {
+                    if parse.verbose { write("\(file): not aio code (no struct kioctx): skipped\n", error: true) }
+                    continue
+                }
                 let unit = try Pipeline.parse(parse.request(for: file))
                 parse.reportParse(unit)
                 var check = Pipeline.check(unit, profile: chosen)
                 check.applySuppressions()
+                check.apply(try rules.selection(for: file))
                 checks.append(check)
             } catch {
                 inputErrors += 1

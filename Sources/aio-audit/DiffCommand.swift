@@ -8,7 +8,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
     case introduced, any
 }
 
-struct DiffCommand: ParsesC {
+struct DiffCommand: ParsesC, ChoosesRules {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Say which findings a change introduces, fixes and leaves.",
@@ -69,6 +69,8 @@ struct DiffCommand: ParsesC {
     @Option(name: .long, help: "A built-in profile's name, or a JSON profile file.")
     var profile: String?
 
+    @OptionGroup var rules: RuleOptions
+
     @OptionGroup var accepted: AcceptedFindings
 
     @OptionGroup var parse: ParseOptions
@@ -113,7 +115,8 @@ struct DiffCommand: ParsesC {
             }
             var base = parse.request(for: "")
             base.extraArguments = flags
-            review = try Review.review(changes, base: base, profile: chosen)
+            let selection = try rules.selection(for: (cwd as NSString).appendingPathComponent("."))
+            review = try Review.review(changes, base: base, profile: chosen, selection: selection)
             // Everything the change leaves, the accepted findings included: writing over the
             // baseline that was read updates it.
             try accepted.record(review.files.flatMap { $0.findings.filter { $0.change != .fixed }.map(\.finding) })

@@ -19,6 +19,9 @@ public struct ParseRequest: Sendable {
     public var useCache: Bool
     /// Where the cache lives (default: `$XDG_CACHE_HOME/aio-audit/pch`, else `~/.cache/aio-audit/pch`).
     public var cacheDirectory: String?
+    /// The compiler's command for the file, given whole (kbuild's CHECK invocation): kernel-tree
+    /// mode with these flags (as libclang takes them), no compile database looked for.
+    public var compileCommand: (directory: String, arguments: [String])?
 
     public init(
         path: String, contents: String? = nil, compileDatabaseDirectory: String? = nil, standalone: Bool = false,
@@ -115,6 +118,11 @@ public enum Parser {
 
     static func arguments(for request: ParseRequest) throws -> Setup {
         let absolute = URL(fileURLWithPath: request.path).standardizedFileURL.path
+        if !request.standalone, let command = request.compileCommand {
+            return Setup(
+                mode: .kernelTree, arguments: command.arguments + ["-w"] + request.extraArguments, mainPath: absolute,
+                directory: command.directory)
+        }
         if !request.standalone {
             let database: CompileDatabase?
             if var dir = request.compileDatabaseDirectory {

@@ -136,19 +136,21 @@ public enum Review {
     /// Checks both versions concurrently (two threads, each with its own libclang index) and
     /// classifies the findings by identity: rule, function, object, normalised statement.
     public static func review(
-        _ versions: FileVersions, base: ParseRequest, profile: Profile?, suppressions: Bool = true
+        _ versions: FileVersions, base: ParseRequest, profile: Profile?, suppressions: Bool = true,
+        selection: RuleSelection = RuleSelection()
     ) throws -> FileReview {
         var changes = Changes()
         changes.versions = [versions]
         changes.steps = [ChangeStep(title: nil, versions: [versions])]
-        let r = try review(changes, base: base, profile: profile, suppressions: suppressions)
+        let r = try review(changes, base: base, profile: profile, suppressions: suppressions, selection: selection)
         return r.files[0]
     }
 
     /// Reviews every step of a change and the change as a whole. Each distinct version of a file
     /// is parsed and checked once (a series of n messages: n + 1 versions), two at a time.
     public static func review(
-        _ changes: Changes, base: ParseRequest, profile: Profile?, suppressions: Bool = true
+        _ changes: Changes, base: ParseRequest, profile: Profile?, suppressions: Bool = true,
+        selection: RuleSelection = RuleSelection()
     ) throws -> ChangeReview {
         struct Job {
             var path: String
@@ -185,6 +187,7 @@ public enum Review {
             let r = Result { () throws -> FileCheck in
                 var check = Pipeline.check(try Pipeline.parse(request), profile: profile)
                 if suppressions { check.applySuppressions() }
+                check.apply(selection)
                 check.rename(work[i].display)
                 return check
             }

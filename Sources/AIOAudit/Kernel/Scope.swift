@@ -1,0 +1,13 @@
+/// Which files the aio model is for. The model, the rules' wording and the era profiles describe
+/// the asynchronous-I/O subsystem: its contexts (`struct kioctx`, declared by every fs/aio.c from
+/// 2.5 to 6.x), their requests and rings. A file is in scope by what it contains, not its name:
+/// a renamed copy, or a variation of the file, is still aio code; a filesystem that only passes a
+/// `struct kiocb` along is not.
+public enum AIOScope {
+    /// Identifiers of which one, as a whole word, makes a file aio code.
+    public static let markers = ["kioctx"]
+
+    public static func applies(to text: String) -> Bool {
+        markers.contains { Words.occurs($0, in: text, wholeWord: true) }
+    }
+}
