@@ -137,6 +137,12 @@ struct ParseOptions: ParsableArguments {
     /// What --verbose prints to standard error, and the warning everyone gets when parse errors
     /// remain (they may hide code from the analysis).
     func reportParse(_ unit: TranslationUnitSyntax, side: String? = nil) {
+        let text = parseNotes(unit, side: side)
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    /// What reportParse prints, as text (empty, or lines each ending in a newline).
+    func parseNotes(_ unit: TranslationUnitSyntax, side: String? = nil) -> String {
         let name = side.map { "\(unit.path) (\($0))" } ?? unit.path
         var lines: [String] = []
         if let note = unit.modeNote { lines.append("\(name): warning: \(note)") }
@@ -153,9 +159,7 @@ struct ParseOptions: ParsableArguments {
                 "\(name): warning: \(unit.errors.count) parse error\(unit.errors.count == 1 ? " remains" : "s remain") in \(unit.mode.rawValue) mode; code they touch may be missing from the analysis\(verbose ? "" : " (--verbose lists them)")"
             )
         }
-        if !lines.isEmpty {
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 }
 

@@ -26,6 +26,11 @@ struct CheckCommand: ParsesC, ChoosesRules {
     @Flag(help: "Warnings count as errors for the exit status.")
     var strict = false
 
+    @Option(
+        name: .customShort("j"),
+        help: ArgumentHelp("Files checked at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
     @OptionGroup var rules: RuleOptions
 
     @OptionGroup var accepted: AcceptedFindings
@@ -35,6 +40,7 @@ struct CheckCommand: ParsesC, ChoosesRules {
     func run() throws {
         var checks: [FileCheck] = []
         var inputErrors = 0
+        if let jobs, jobs < 1 { AIOAuditCommand.fail(InputError("-j", "must be at least 1 (got \(jobs))")) }
         let chosen: Profile?
         do {
             chosen = try profile.map(Profiles.named)
@@ -44,27 +50,47 @@ struct CheckCommand: ParsesC, ChoosesRules {
         } catch {
             AIOAuditCommand.fail(error)
         }
-        for file in files {
+        // Every file on its own worker; what each says is kept and printed in the files' order.
+        struct Outcome: Sendable {
+            var check: FileCheck?
+            var notes = ""
+            var failed = false
+        }
+        let (parse, rules, files) = (self.parse, self.rules, self.files)
+        let progress = Progress(total: files.count)
+        let outcomes = Parallel.map(
+            count: files.count, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            progress: { progress.update(done: $0) }
+        ) { i -> Outcome in
+            let file = files[i]
+            var outcome = Outcome()
             do {
                 // Run by kbuild over every file it builds: outside the aio model's scope, nothing
                 // to say, and nothing parsed.
                 if parse.kbuild != nil, let text = try? String(contentsOfFile: file, encoding: .utf8),
                     !AIOScope.applies(to: text)
                 {
-                    if parse.verbose { write("\(file): not aio code (no struct kioctx): skipped\n", error: true) }
-                    continue
+                    if parse.verbose { outcome.notes = "\(file): not aio code (no struct kioctx): skipped\n" }
+                    return outcome
                 }
                 let unit = try Pipeline.parse(parse.request(for: file))
-                parse.reportParse(unit)
+                outcome.notes = parse.parseNotes(unit)
                 var check = Pipeline.check(unit, profile: chosen)
                 check.applySuppressions()
                 check.apply(try rules.selection(for: file))
-                checks.append(check)
+                outcome.check = check
             } catch {
-                inputErrors += 1
+                outcome.failed = true
                 let message = (error as? InputError)?.description ?? "\(error)"
-                write("aio-audit: error: \(message)\n", error: true)
+                outcome.notes += "aio-audit: error: \(message)\n"
             }
+            return outcome
+        }
+        progress.finish()
+        for o in outcomes {
+            if !o.notes.isEmpty { write(o.notes, error: true) }
+            if let c = o.check { checks.append(c) }
+            if o.failed { inputErrors += 1 }
         }
         let wroteBaseline: Bool
         do {
@@ -128,5 +154,35 @@ struct AcceptedFindings: ParsableArguments {
         write(
             "aio-audit: wrote \(writeBaseline) (\(findings.count) finding\(findings.count == 1 ? "" : "s"))\n",
             error: true)
+    }
+}
+
+/// On a terminal, once a run of several files has taken more than a second: how many are done,
+/// on one line of standard error that is cleared at the end. Never in a pipe or a log.
+final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let start = Date()
+    private var shown = false
+    private let enabled: Bool
+
+    init(total: Int) {
+        self.total = total
+        enabled = total > 1 && isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    func update(done: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard Date().timeIntervalSince(start) > 1 else { return }
+        shown = true
+        FileHandle.standardError.write(Data("\raio-audit: \(done)/\(total) files checked".utf8))
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

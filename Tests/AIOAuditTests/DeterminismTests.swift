@@ -78,6 +78,27 @@ final class DeterminismTests: XCTestCase {
 
     /// `check A B` reports A then B, as compilers do, and each file's report is exactly what
     /// `check A` alone prints: whatever the order, no file's findings depend on another's.
+    /// Files checked at once (-j) print what a serial run prints, byte for byte, in the order
+    /// given: findings, -v notes and the error for a file that is not there.
+    func testParallelChecksPrintWhatASerialCheckPrints() throws {
+        let files = [
+            "check/lock_order.c", "check/lifetime.c", "check/no_such_file.c", "check/ref_leak.c",
+            "check/sleep_in_atomic.c", "check/rcu_accessor.c",
+        ].map(Paths.fixture)
+        for format in ["text", "json", "sarif"] {
+            let serial = try runTool(["check", "-v", "-j", "1", "--format", format] + files)
+            XCTAssertEqual(serial.status, 2, serial.err)
+            XCTAssertTrue(serial.err.contains("no_such_file.c"), serial.err)
+            for jobs in ["2", "4", "16"] {
+                let parallel = try runTool(["check", "-v", "-j", jobs, "--format", format] + files)
+                XCTAssertEqual(parallel.status, serial.status)
+                XCTAssertEqual(parallel.out, serial.out, "\(format) -j \(jobs)")
+                XCTAssertEqual(parallel.err, serial.err, "\(format) -j \(jobs)")
+            }
+        }
+        XCTAssertEqual(try runTool(["check", "-j", "0", files[0]]).status, 2)
+    }
+
     func testEachFileIsReportedAsIfAloneWhateverTheOrder() throws {
         let (a, b) = (Self.lifetime, Self.sample)
         func check(_ format: String, _ files: String...) throws -> (status: Int32, out: String, err: String) {
