@@ -152,6 +152,10 @@ struct ParseOptions: ParsableArguments {
             )
             if let cache = unit.cacheNote { lines.append("\(name): \(cache)") }
             for s in unit.synthesised { lines.append("\(name): synthesised \(s)") }
+            for h in unit.hiddenFunctions {
+                lines.append(
+                    "\(name):\(h.line): hidden by the preprocessor, not analysed: \(h.name) (under \(h.condition))")
+            }
             for e in unit.errors { lines.append("\(e.file):\(e.line):\(e.column): parse error: \(e.message)") }
         }
         if !unit.errors.isEmpty {

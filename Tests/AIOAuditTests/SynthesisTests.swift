@@ -152,4 +152,34 @@ final class SynthesisTests: XCTestCase {
             line: 1, column: 1, file: "/elsewhere.h", severity: "error", message: "unknown type name 'x_t'")
         XCTAssertFalse(s.learn(from: [d], mainFile: "/f.c", source: [], lineStarts: [0]))
     }
+
+    /// Standalone mode sets the options an x86_64 build sets; what is under another is named.
+    func testStandaloneModeSeesTheConfigurationAnX8664BuildHas() throws {
+        let unit = try Parser.parse(ParseRequest(path: Paths.fixture("check/configs.c"), standalone: true))
+        XCTAssertEqual(unit.errors, [])
+        XCTAssertEqual(unit.functions.map(\.name).sorted(), ["compat_entry", "ring_migrate", "visible_else"])
+        XCTAssertEqual(
+            unit.hiddenFunctions,
+            [
+                HiddenFunction(
+                    name: "SYSCALL_DEFINE2(old_time_entry)", line: 22,
+                    condition: "#if defined(CONFIG_COMPAT_32BIT_TIME) && !defined(CONFIG_64BIT)"),
+                HiddenFunction(
+                    name: "also_hidden", line: 27,
+                    condition: "#if defined(CONFIG_COMPAT_32BIT_TIME) && !defined(CONFIG_64BIT)"),
+            ])
+        let verbose = try runTool(["check", "-v", Paths.fixture("check/configs.c")])
+        XCTAssertTrue(
+            verbose.err.contains(
+                "configs.c:22: hidden by the preprocessor, not analysed: SYSCALL_DEFINE2(old_time_entry) (under #if defined(CONFIG_COMPAT_32BIT_TIME) && !defined(CONFIG_64BIT))"
+            ), verbose.err)
+    }
+
+    /// 6.1's file standalone: every function the kernel tree's x86_64 build compiles (63).
+    func testNoFunctionOfTheDebianReleaseIsHiddenStandalone() throws {
+        let path = try Paths.corpusFile("releases/release-6.1.192-debian.c")
+        let unit = try Parser.parse(ParseRequest(path: path, standalone: true))
+        XCTAssertEqual(unit.functions.count, 63)
+        XCTAssertEqual(unit.hiddenFunctions.map(\.name), ["SYSCALL_DEFINE6(io_pgetevents_time32)"])
+    }
 }

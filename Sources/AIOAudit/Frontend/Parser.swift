@@ -353,9 +353,60 @@ public enum Parser {
                 break
             }
         }
-        return TranslationUnitSyntax(
+        var unitSyntax = TranslationUnitSyntax(
             path: request.path, mode: setup.mode, functions: functions, globals: globals, errors: [],
             synthesised: [], parseRounds: 1, compileArguments: setup.arguments, source: text, modeNote: setup.note)
+        unitSyntax.hiddenFunctions = hiddenFunctions(unit: unit, file: file, text: text)
+        return unitSyntax
+    }
+
+    /// The function definitions in the main file's skipped regions: a line that starts (column 1)
+    /// with a name and has a `(`, whose text reaches a `{` before any `;`.
+    static func hiddenFunctions(unit: CXTranslationUnit, file: CXFile, text: String) -> [HiddenFunction] {
+        guard let list = clang_getSkippedRanges(unit, file) else { return [] }
+        defer { clang_disposeSourceRangeList(list) }
+        let lines = Lines.of(text)
+        var found: [HiddenFunction] = []
+        for i in 0..<Int(list.pointee.count) {
+            let range = list.pointee.ranges[i]
+            var first: UInt32 = 0
+            var last: UInt32 = 0
+            clang_getSpellingLocation(clang_getRangeStart(range), nil, &first, nil, nil)
+            clang_getSpellingLocation(clang_getRangeEnd(range), nil, &last, nil, nil)
+            guard first >= 1, Int(last) <= lines.count, first <= last else { continue }
+            let condition = String(lines[Int(first) - 1]).trimmingCharacters(in: .whitespaces)
+            var n = Int(first)
+            while n < Int(last) {
+                let line = lines[n]
+                n += 1
+                guard let c = line.first, c.isLetter || c == "_", let paren = line.firstIndex(of: "(") else { continue }
+                // The header, up to its `{` (a definition) or `;` (a declaration, or a statement).
+                var k = n - 1
+                var header = ""
+                while k < Int(last), header.count < 2000 {
+                    header += lines[k]
+                    if header.contains("{") || header.contains(";") { break }
+                    k += 1
+                }
+                guard let brace = header.firstIndex(of: "{"),
+                    header.firstIndex(of: ";").map({ $0 > brace }) ?? true
+                else { continue }
+                let before = line[..<paren]
+                guard let name = before.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).last
+                else { continue }
+                var shown = String(name)
+                // SYSCALL_DEFINE3(io_submit, ...) and the like: the macro and the syscall's name.
+                if shown.contains("SYSCALL_DEFINE") {
+                    let args = line[line.index(after: paren)...]
+                    if let first = args.split(separator: ",").first {
+                        shown += "(\(first.trimmingCharacters(in: .whitespaces)))"
+                    }
+                }
+                found.append(HiddenFunction(name: shown, line: n, condition: condition))
+                n = k + 1
+            }
+        }
+        return found
     }
 }
 

@@ -9,15 +9,16 @@ public enum StandaloneMode {
 
     /// `-nostdinc` keeps the host's headers out; gnu89 keeps undeclared kernel primitives as
     /// named calls (implicit declarations) instead of errors; warnings are not our business.
-    static let arguments = [
-        "-x", "c", "-std=gnu89", "-nostdinc", "-ffreestanding", "-fno-builtin", "-w",
-        "-ferror-limit=0", "-Wno-error=implicit-function-declaration", "-Wno-error=int-conversion",
-        "-Wno-error=incompatible-pointer-types", "-Wno-error=implicit-int", "-Wno-unknown-warning-option",
-        "-D__KERNEL__", "-include", preludePath, "-I", includeDirectory,
-        // Typo correction ("did you mean ...?") is costly with many undeclared names, and the
-        // declarations are synthesised instead.
-        "-fno-spell-checking",
-    ]
+    static let arguments =
+        [
+            "-x", "c", "-std=gnu89", "-nostdinc", "-ffreestanding", "-fno-builtin", "-w",
+            "-ferror-limit=0", "-Wno-error=implicit-function-declaration", "-Wno-error=int-conversion",
+            "-Wno-error=incompatible-pointer-types", "-Wno-error=implicit-int", "-Wno-unknown-warning-option",
+            "-D__KERNEL__", "-include", preludePath, "-I", includeDirectory,
+            // Typo correction ("did you mean ...?") is costly with many undeclared names, and the
+            // declarations are synthesised instead.
+            "-fno-spell-checking",
+        ] + KernelConfig.definitions
 
     /// The prelude and an empty header for every `#include` of the file, so that nothing is read
     /// from disk but the file itself. Quoted includes are searched next to the file first, so they

@@ -147,4 +147,15 @@ public struct TranslationUnitSyntax: Sendable {
     public var modeNote: String? = nil
     /// What the preamble cache did (hit, built, rebuilt), for `-v`.
     public var cacheNote: String? = nil
+    /// Functions defined in text the preprocessor skipped (`#ifdef` of an option not set): not
+    /// analysed, and named by `-v`.
+    public var hiddenFunctions: [HiddenFunction] = []
+}
+
+/// A function definition in a region the preprocessor skipped.
+public struct HiddenFunction: Sendable, Equatable {
+    public var name: String
+    public var line: Int
+    /// The directive that opened the region (`#ifdef CONFIG_COMPAT`).
+    public var condition: String
 }

@@ -117,9 +117,17 @@ extension KernelPrelude {
         #define BUILD_BUG_ON_ZERO(c) (0)
         #define BUILD_BUG_ON_NOT_POWER_OF_2(n) ((void)0)
         #define __must_be_array(a) 0
-        #define IS_ENABLED(option) 0
-        #define IS_BUILTIN(option) 0
-        #define IS_REACHABLE(option) 0
+        /* kconfig's test of an option: 1 when it is defined to 1 (the options standalone mode sets as an
+         * x86_64 build does, -DCONFIG_X=1), 0 when it is not defined. */
+        #define __AIO_ARG_PLACEHOLDER_1 0,
+        #define __aio_take_second_arg(__ignored, val, ...) val
+        #define __aio_is_defined(x) ___aio_is_defined(x)
+        #define ___aio_is_defined(val) ____aio_is_defined(__AIO_ARG_PLACEHOLDER_##val)
+        #define ____aio_is_defined(arg1_or_junk) __aio_take_second_arg(arg1_or_junk 1, 0)
+        #define IS_BUILTIN(option) __aio_is_defined(option)
+        #define IS_MODULE(option) 0
+        #define IS_ENABLED(option) __aio_is_defined(option)
+        #define IS_REACHABLE(option) __aio_is_defined(option)
         #define __stringify(x) #x
         #define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
         #define typeof __typeof__
@@ -1289,6 +1297,10 @@ extension KernelPrelude {
         	int (*access)(struct vm_area_struct *vma, unsigned long addr, void *buf, int len, int write);
         	const char *(*name)(struct vm_area_struct *vma);
         };
+        /* The page cache's fault handlers (a ring's vm_ops under CONFIG_MMU). */
+        vm_fault_t filemap_fault(struct vm_fault *vmf);
+        vm_fault_t filemap_page_mkwrite(struct vm_fault *vmf);
+        vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
         struct vm_area_struct {
         	unsigned long vm_start;
         	unsigned long vm_end;
@@ -2085,6 +2097,5 @@ extension KernelPrelude {
         #define COMPAT_SYSCALL_DEFINE4(name, ...) long compat_sys_##name(__AIO_MAP(4, __AIO_DECL, __VA_ARGS__))
         #define COMPAT_SYSCALL_DEFINE5(name, ...) long compat_sys_##name(__AIO_MAP(5, __AIO_DECL, __VA_ARGS__))
         #define COMPAT_SYSCALL_DEFINE6(name, ...) long compat_sys_##name(__AIO_MAP(6, __AIO_DECL, __VA_ARGS__))
-        #define CONFIG_MMU 1
         """#
 }

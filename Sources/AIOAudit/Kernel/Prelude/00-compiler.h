@@ -107,9 +107,17 @@
 #define BUILD_BUG_ON_ZERO(c) (0)
 #define BUILD_BUG_ON_NOT_POWER_OF_2(n) ((void)0)
 #define __must_be_array(a) 0
-#define IS_ENABLED(option) 0
-#define IS_BUILTIN(option) 0
-#define IS_REACHABLE(option) 0
+/* kconfig's test of an option: 1 when it is defined to 1 (the options standalone mode sets as an
+ * x86_64 build does, -DCONFIG_X=1), 0 when it is not defined. */
+#define __AIO_ARG_PLACEHOLDER_1 0,
+#define __aio_take_second_arg(__ignored, val, ...) val
+#define __aio_is_defined(x) ___aio_is_defined(x)
+#define ___aio_is_defined(val) ____aio_is_defined(__AIO_ARG_PLACEHOLDER_##val)
+#define ____aio_is_defined(arg1_or_junk) __aio_take_second_arg(arg1_or_junk 1, 0)
+#define IS_BUILTIN(option) __aio_is_defined(option)
+#define IS_MODULE(option) 0
+#define IS_ENABLED(option) __aio_is_defined(option)
+#define IS_REACHABLE(option) __aio_is_defined(option)
 #define __stringify(x) #x
 #define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
 #define typeof __typeof__

@@ -92,6 +92,10 @@ struct vm_operations_struct {
 	int (*access)(struct vm_area_struct *vma, unsigned long addr, void *buf, int len, int write);
 	const char *(*name)(struct vm_area_struct *vma);
 };
+/* The page cache's fault handlers (a ring's vm_ops under CONFIG_MMU). */
+vm_fault_t filemap_fault(struct vm_fault *vmf);
+vm_fault_t filemap_page_mkwrite(struct vm_fault *vmf);
+vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
 struct vm_area_struct {
 	unsigned long vm_start;
 	unsigned long vm_end;

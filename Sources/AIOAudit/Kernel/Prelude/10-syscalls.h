@@ -23,4 +23,3 @@
 #define COMPAT_SYSCALL_DEFINE4(name, ...) long compat_sys_##name(__AIO_MAP(4, __AIO_DECL, __VA_ARGS__))
 #define COMPAT_SYSCALL_DEFINE5(name, ...) long compat_sys_##name(__AIO_MAP(5, __AIO_DECL, __VA_ARGS__))
 #define COMPAT_SYSCALL_DEFINE6(name, ...) long compat_sys_##name(__AIO_MAP(6, __AIO_DECL, __VA_ARGS__))
-#define CONFIG_MMU 1
