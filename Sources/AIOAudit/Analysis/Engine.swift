@@ -155,8 +155,16 @@ public struct Engine {
         f.putsWithoutGet = puts.subtracting(gets)
         f.isRelease = model.releaseFunctions.contains(g.function)
         // Locks the function says its caller holds (lockdep_assert_held()).
+        // Of the lock's own kind (a mutex asserted held makes nothing atomic), as the file takes it.
         for e in g.allEvents where e.kind == .call && KernelFunctions.lockAssertions.contains(e.callee ?? "") {
-            if let p = e.arguments?.first?.path { f.heldOnEntry[p.description] = .spinlock }
+            if let p = e.arguments?.first?.path {
+                f.heldOnEntry[p.description] = model.lockKind(
+                    of: p.description, in: g, spinning: e.callee == "assert_spin_locked")
+            }
+        }
+        // sparse's annotations: __must_hold(x) and __releases(x) say the caller holds x on entry.
+        for a in g.lockAnnotations ?? [] where a.kind != .acquires && f.heldOnEntry[a.lock] == nil {
+            f.heldOnEntry[a.lock] = model.lockKind(of: a.lock, in: g, spinning: false)
         }
         // The caller's locks: a lock the function releases where no path from its entry took it
         // first (a lock taken on some path is taken as the function's own, so that correlated
@@ -313,7 +321,9 @@ public struct Engine {
         var entry = AbstractState()
         // Locks the function requires (assert_spin_locked, lockdep_assert_held) or releases
         // without taking were held on entry.
-        for (lock, kind) in facts.heldOnEntry { entry.locks[lock] = HeldLock(kind: kind, line: g.line) }
+        for (lock, kind) in facts.heldOnEntry {
+            entry.locks[lock] = HeldLock(kind: kind, line: g.line, atomic: kind.lockClass.spins)
+        }
         for p in g.parameters where model.isTracked(AccessPath(root: p.name), in: g) {
             entry.objects[p.name] = ObjectState(
                 pins: initialPins(p.name, parameter: true, facts: facts, fromContainer: false))

@@ -165,6 +165,8 @@ public struct FlowGraph: Codable, Sendable {
     public var entry: Int
     public var exit: Int
     public var blocks: [BasicBlock]
+    /// sparse's lock annotations of the function (nil when it has none).
+    public var lockAnnotations: [LockAnnotation]? = nil
 
     public func predecessors() -> [[Int]] {
         var preds = Array(repeating: [Int](), count: blocks.count)

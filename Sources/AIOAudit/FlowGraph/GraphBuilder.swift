@@ -505,6 +505,6 @@ public struct GraphBuilder {
         return FlowGraph(
             function: f.name, line: f.position.line, endLine: f.endLine, isStatic: f.isStatic,
             parameters: f.parameters, returnType: f.returnType, locals: locals, entry: 0, exit: result.count - 1,
-            blocks: result)
+            blocks: result, lockAnnotations: f.lockAnnotations.isEmpty ? nil : f.lockAnnotations)
     }
 }

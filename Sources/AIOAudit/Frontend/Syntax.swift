@@ -103,6 +103,28 @@ public struct FunctionSyntax: Sendable {
     public var body: Stmt
     /// Names of callees known to never return (declared noreturn, or kernel primitives such as BUG).
     public var noreturnCallees: Set<String>
+    /// sparse's context annotations on the definition (`__must_hold(&ctx->lock)`).
+    public var lockAnnotations: [LockAnnotation] = []
+}
+
+/// A lock annotation of a function, as sparse reads it: `__must_hold(x)` (the caller holds x on
+/// entry and still on return), `__releases(x)` (held on entry, released by the function),
+/// `__acquires(x)` (taken by the function, held on return).
+public struct LockAnnotation: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable { case mustHold, releases, acquires }
+    public var kind: Kind
+    /// The lock as an access path is written (`ctx->ctx_lock`: an address's `&` dropped).
+    public var lock: String
+
+    public init(kind: Kind, lock: String) {
+        self.kind = kind
+        self.lock = lock
+    }
+
+    /// The annotation macros' names.
+    public static let macros: [String: Kind] = [
+        "__must_hold": .mustHold, "__releases": .releases, "__acquires": .acquires,
+    ]
 }
 
 /// A file-scope fact the model needs beyond function bodies: a global initializer that names

@@ -51,6 +51,19 @@ struct SyntaxBuilder {
             }
         }
         let returnType = clang_getTypeSpelling(clang_getResultType(clang_getCursorType(cursor.raw))).consume()
+        // sparse's annotations, written between the definition's start and its body (macros of the
+        // headers that expand to nothing for a compiler, kept in the preprocessing record).
+        var annotations: [LockAnnotation] = []
+        if let range, let bodyStart = lexicon.range(of: bodyCursor)?.start {
+            for (offset, m) in lexicon.macros.sorted(by: { $0.key < $1.key })
+            where offset >= range.start && offset < bodyStart {
+                guard let kind = LockAnnotation.macros[m.name], let argument = m.arguments.first else { continue }
+                var lock = lexicon.text(of: argument).filter { !$0.isWhitespace }
+                if lock.hasPrefix("&") { lock.removeFirst() }
+                if lock.hasPrefix("(") && lock.hasSuffix(")") { lock = String(lock.dropFirst().dropLast()) }
+                if !lock.isEmpty { annotations.append(LockAnnotation(kind: kind, lock: lock)) }
+            }
+        }
         var walker = Walker(builder: self)
         let body = walker.statement(bodyCursor, excluding: nil)
         if let deep = walker.tooDeep { throw NestingTooDeep(function: name, line: deep.line) }
@@ -64,7 +77,7 @@ struct SyntaxBuilder {
             name: name, position: cursor.position, endLine: endLine, parameters: parameters,
             returnType: returnType,
             isStatic: clang_Cursor_getStorageClass(cursor.raw) == CX_SC_Static,
-            body: body, noreturnCallees: walker.noreturn)
+            body: body, noreturnCallees: walker.noreturn, lockAnnotations: annotations)
     }
 
     func global(_ cursor: ClangCursor) -> GlobalSyntax {

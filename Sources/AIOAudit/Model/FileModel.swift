@@ -176,3 +176,35 @@ public struct FileModel: Sendable {
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
+
+extension FileModel {
+    /// The kind of a lock the function is told it holds (an assertion, an annotation): as the file
+    /// takes or releases it, in this function first, then the same field of the same structure
+    /// anywhere in the file. Unknown, it is taken for a sleeping lock (a mutex): an assertion says
+    /// nothing about the kind, and a spinning lock assumed wrongly would make every sleep under it
+    /// a report; `assert_spin_locked()` says spinning.
+    func lockKind(of lock: String, in g: FlowGraph, spinning: Bool) -> LockKind {
+        if spinning { return .spinlock }
+        func field(_ path: String) -> Substring {
+            path.split(separator: ">").last.map { $0.split(separator: ".").last ?? $0 } ?? Substring(path)
+        }
+        func root(_ path: String) -> String {
+            String(path.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        }
+        let wanted = field(lock)
+        let wantedType = variableTypes[g.function]?[root(lock)]
+        for e in g.allEvents where (e.kind == .lock || e.kind == .unlock) && e.path?.description == lock {
+            if let k = e.lockKind { return LockKind(k.lockClass) }
+        }
+        for name in graphs.keys.sorted() {
+            guard let other = graphs[name] else { continue }
+            for e in other.allEvents where e.kind == .lock || e.kind == .unlock {
+                guard let p = e.path?.description, let k = e.lockKind, field(p) == wanted else { continue }
+                let type = variableTypes[name]?[root(p)]
+                if let wantedType, let type, wantedType != type { continue }
+                return LockKind(k.lockClass)
+            }
+        }
+        return LockKind(.mutex)
+    }
+}
