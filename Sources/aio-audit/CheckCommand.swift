@@ -77,6 +77,8 @@ struct CheckCommand: ParsesC, ChoosesRules {
                 outcome.notes = parse.parseNotes(unit)
                 var check = Pipeline.check(unit, profile: chosen)
                 check.applySuppressions()
+                check.limitToScope()
+                if let note = check.scopeNote { outcome.notes += note + "\n" }
                 check.apply(try rules.selection(for: file))
                 outcome.check = check
             } catch {

@@ -159,6 +159,7 @@ final class CommandLineUsageTests: XCTestCase {
             \tspin_unlock(&ctx->lock);
             \treturn 0;
             }
+            /* aio-audit: aio-model */
 
             """, in: self)
         let r = try runTool(["check", file.path])

@@ -131,4 +131,43 @@ final class KbuildTests: XCTestCase {
         XCTAssertEqual(kbuild.status, check.status)
         XCTAssertEqual(kbuild.out, check.out)
     }
+
+    /// `check` of a file outside the aio model: one line says so, only the generic rules report,
+    /// as warnings; --strict counts them.
+    func testOutsideTheAioModelOnlyTheGenericRulesReportAsWarnings() throws {
+        let dir = try temporaryDirectory(self)
+        let file = dir.appendingPathComponent("namei.c")
+        try """
+        #include <linux/spinlock.h>
+        #include <linux/workqueue.h>
+        #include <linux/errno.h>
+        struct dentry { spinlock_t d_lock; int d_count; };
+        int grab(struct dentry *d)
+        {
+        	spin_lock(&d->d_lock);
+        	if (d->d_count < 0)
+        		return -ENOENT;
+        	d->d_count++;
+        	spin_unlock(&d->d_lock);
+        	return 0;
+        }
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try runTool(["check", file.path])
+        XCTAssertEqual(run.status, 0, run.out + run.err)
+        XCTAssertTrue(run.out.contains("namei.c:9:3: warning: grab() returns with d->d_lock held"), run.out)
+        XCTAssertTrue(run.out.hasSuffix("[lock-imbalance]\n") || run.out.contains("[lock-imbalance]"), run.out)
+        XCTAssertEqual(
+            run.err.split(separator: "\n").first.map(String.init),
+            "\(file.path): not aio code (no struct kioctx): the aio model does not apply; generic lock, sleep and reference rules only, as warnings"
+        )
+        XCTAssertEqual(try runTool(["check", "--strict", file.path]).status, 1)
+        // The same code in a file that is aio code: an error.
+        try (String(contentsOf: file, encoding: .utf8) + "struct kioctx;\n").write(
+            to: file, atomically: true, encoding: .utf8)
+        let aio = try runTool(["check", file.path])
+        XCTAssertEqual(aio.status, 1)
+        XCTAssertTrue(aio.out.contains("namei.c:9:3: error: grab()"), aio.out)
+        XCTAssertFalse(aio.err.contains("not aio code"), aio.err)
+    }
 }

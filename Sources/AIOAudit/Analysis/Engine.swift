@@ -163,8 +163,10 @@ public struct Engine {
             }
         }
         // sparse's annotations: __must_hold(x) and __releases(x) say the caller holds x on entry.
+        var annotated: Set<String> = []
         for a in g.lockAnnotations ?? [] where a.kind != .acquires && f.heldOnEntry[a.lock] == nil {
             f.heldOnEntry[a.lock] = model.lockKind(of: a.lock, in: g, spinning: false)
+            annotated.insert(a.lock)
         }
         // The caller's locks: a lock the function releases where no path from its entry took it
         // first (a lock taken on some path is taken as the function's own, so that correlated
@@ -185,10 +187,14 @@ public struct Engine {
         for block in g.blocks {
             var locked = takenBefore[block.id] ?? []
             for e in block.events {
-                if e.kind == .unlock, let p = e.path, !locked.contains(p.description),
-                    f.heldOnEntry[p.description] == nil
+                // An annotated lock (__releases, __must_hold) is the caller's wherever it is
+                // released, even after a loop took it again.
+                if e.kind == .unlock, let p = e.path,
+                    (!locked.contains(p.description) && f.heldOnEntry[p.description] == nil)
+                        || annotated.contains(p.description)
                 {
-                    f.heldOnEntry[p.description] = e.lockKind ?? .spinlock
+                    // An annotated lock keeps its kind; released here, it is the caller's.
+                    if f.heldOnEntry[p.description] == nil { f.heldOnEntry[p.description] = e.lockKind ?? .spinlock }
                     f.releasedOnEntry.insert(p.description)
                 }
                 locked.formUnion(taking(e))

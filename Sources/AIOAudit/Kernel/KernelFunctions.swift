@@ -224,6 +224,12 @@ enum KernelFunctions {
     /// The object that holds a member, found from the member's address.
     static let containerOf: Set<String> = ["container_of", "list_entry"]
 
+    /// Functions that sleep in process context only: in interrupt or softirq context
+    /// (`in_interrupt()`) they hand the work to a later context instead (vfree() queues the area
+    /// for a work item: `might_sleep_if(!in_interrupt())`). Under a spinlock or with interrupts
+    /// off in process context they still sleep.
+    static let defersInInterrupt: Set<String> = ["vfree", "kvfree"]
+
     /// Annotations that the caller holds a lock (`lockdep_assert_held(&ctx->ctx_lock)`).
     static let lockAssertions: Set<String> = [
         "assert_spin_locked", "lockdep_assert_held", "__lockdep_assert_held", "lockdep_assert_held_once",

@@ -276,6 +276,7 @@ extension KernelPrelude {
         };
         typedef struct cpumask cpumask_t;
         typedef struct { unsigned long sig[1]; } sigset_t;
+        typedef struct { compat_uint_t sig[2]; } compat_sigset_t;
         typedef struct { long counter; } atomic_long_raw_t;
         typedef __builtin_va_list va_list;
         #define va_start(v, l) __builtin_va_start(v, l)

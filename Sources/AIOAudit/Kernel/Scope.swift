@@ -6,8 +6,11 @@
 public enum AIOScope {
     /// Identifiers of which one, as a whole word, makes a file aio code.
     public static let markers = ["kioctx"]
+    /// A comment that puts a file in scope whatever it names: code written in the aio subsystem's
+    /// shapes under other names (a driver's own contexts and requests, a test's fixture).
+    public static let directive = "aio-audit: aio-model"
 
     public static func applies(to text: String) -> Bool {
-        markers.contains { Words.occurs($0, in: text, wholeWord: true) }
+        markers.contains { Words.occurs($0, in: text, wholeWord: true) } || text.contains(directive)
     }
 }

@@ -34,3 +34,24 @@ extension FileCheck {
         for i in findings.indices { findings[i].file = display }
     }
 }
+
+extension FileCheck {
+    /// Whether the aio model applies to the file (AIOScope: what it contains, not its name).
+    public var isAIOCode: Bool { AIOScope.applies(to: unit.source) }
+
+    /// Outside the aio model's scope only the generic rules report, as warnings (`--strict`
+    /// counts them): the model's roles and profiles were made for the aio subsystem.
+    public mutating func limitToScope(inScope: Bool? = nil) {
+        guard !(inScope ?? isAIOCode) else { return }
+        let generic = Set(Rules.all.filter { $0.isGeneric }.map { $0.id })
+        findings = findings.filter { generic.contains($0.rule) || $0.rule == Suppression.ruleWithoutReason }
+        for i in findings.indices { findings[i].severity = .warning }
+    }
+
+    /// The one line `check` says of a file outside the scope.
+    public var scopeNote: String? {
+        isAIOCode
+            ? nil
+            : "\(unit.path): not aio code (no struct kioctx): the aio model does not apply; generic lock, sleep and reference rules only, as warnings"
+    }
+}

@@ -180,6 +180,9 @@ public enum Review {
         }
         let results = ThreadResults<Result<FileCheck, Error>>()
         let work = jobs
+        // A file is in the aio model's scope when any of its versions is: a change that renames
+        // what made it aio code is still reviewed with the model.
+        let aioPaths = Set(jobs.filter { AIOScope.applies(to: $0.text) }.map(\.path))
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
             var request = base
             request.path = work[i].path
@@ -187,6 +190,7 @@ public enum Review {
             let r = Result { () throws -> FileCheck in
                 var check = Pipeline.check(try Pipeline.parse(request), profile: profile)
                 if suppressions { check.applySuppressions() }
+                check.limitToScope(inScope: aioPaths.contains(work[i].path))
                 check.apply(selection)
                 check.rename(work[i].display)
                 return check

@@ -142,12 +142,17 @@ public protocol Rule: Sendable {
     /// Reported by another stage than the engine (a suppression without a reason), but listed,
     /// explained and named in SARIF like any rule.
     static var isPseudoRule: Bool { get }
+    /// A rule of the kernel's general locking, sleeping and reference rules, which holds in any
+    /// file: it runs (as warnings) on files outside the aio model's scope, where the others,
+    /// made for the aio subsystem's objects, do not.
+    static var isGeneric: Bool { get }
     init()
 }
 
 extension Rule {
     public static var firstPerObject: Bool { false }
     public static var isPseudoRule: Bool { false }
+    public static var isGeneric: Bool { false }
 }
 
 /// A function's run, for rules that judge a function by all its returns together.

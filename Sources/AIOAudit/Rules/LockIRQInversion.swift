@@ -1,5 +1,6 @@
 /// lock-irq-inversion: an IRQ-safe lock class held while an IRQ-unsafe one is taken.
 public struct LockIRQInversion: FileRule {
+    public static var isGeneric: Bool { true }
     public static let id = "lock-irq-inversion"
     public static let summary = "an IRQ-safe lock held while taking a lock that is taken with interrupts enabled"
     public static let rationale = """

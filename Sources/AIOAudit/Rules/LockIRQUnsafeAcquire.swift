@@ -1,5 +1,6 @@
 /// lock-irq-unsafe-acquire: a lock taken in interrupt context and, elsewhere, with interrupts on.
 public struct LockIRQUnsafeAcquire: FileRule {
+    public static var isGeneric: Bool { true }
     public static let id = "lock-irq-unsafe-acquire"
     public static let summary = "a lock taken in interrupt context is taken elsewhere with interrupts enabled"
     public static let rationale = """

@@ -1,6 +1,7 @@
 /// lock-imbalance: a lock held on some returns and released on others of the same outcome, an
 /// unlock of a lock not held, a lock taken twice.
 public struct LockImbalance: FunctionRule {
+    public static var isGeneric: Bool { true }
     public static let id = "lock-imbalance"
     public static let summary =
         "a lock held on one return and not another of the same outcome, released twice or taken twice"

@@ -1,5 +1,6 @@
 /// lock-order: two lock classes taken in both orders (or a longer cycle), on paths of the file.
 public struct LockOrderRule: FileRule {
+    public static var isGeneric: Bool { true }
     public static let id = "lock-order"
     public static let summary = "lock classes taken in both orders on two paths: a possible deadlock"
     public static let rationale = """

@@ -1,6 +1,7 @@
 /// ref-leak: a reference taken in the function still held on a failure return while other
 /// returns drop it.
 public struct RefLeak: FunctionRule {
+    public static var isGeneric: Bool { true }
     public static let id = "ref-leak"
     public static let summary = "a reference taken in the function is still held on a failure return that others drop"
     public static let rationale = """

@@ -1,5 +1,6 @@
 /// sleep-in-atomic: a call that may sleep, made where the code must not sleep.
 public struct SleepInAtomic: Rule {
+    public static var isGeneric: Bool { true }
     public static let id = "sleep-in-atomic"
     public static let summary =
         "a call that may sleep under a spinlock, in an RCU section, with interrupts off or in interrupt context"
@@ -91,6 +92,12 @@ public struct SleepInAtomic: Rule {
         } else if let context = p.contexts.filter({ $0.kind.forbidden.contains(.sleeps) }).sorted(by: {
             $0.kind < $1.kind
         }).first {
+            // In interrupt or softirq context these defer instead of sleeping.
+            if [.rcuCallback, .timer, .interrupt].contains(context.kind),
+                KernelFunctions.defersInInterrupt.contains(chain.last?.callee ?? e.callee ?? "")
+            {
+                return []
+            }
             witness.append(ContextWitness.step(for: context, function: p.graph.function, line: p.graph.line))
             reason = "in \(context.kind.phrase)"
             if context.evidence.source == .profile { severity = .warning }
