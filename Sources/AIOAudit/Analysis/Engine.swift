@@ -121,6 +121,8 @@ public struct Engine {
         var storedAliases: Set<String> = []
         /// block -> what its branch condition tests.
         var conditionTests: [Int: ConditionTest] = [:]
+        /// block -> the plain variable its condition tests, and whether the test is negated.
+        var branchVariables: [Int: (variable: String, negated: Bool)] = [:]
         /// Variables assigned an RCU-protected pointer (`table = rcu_dereference(mm->ioctx_table)`):
         /// what is loaded through them is found under RCU.
         var rcuDerived: Set<String> = []
@@ -207,7 +209,10 @@ public struct Engine {
             }
         }
         for block in g.blocks {
-            if let c = block.condition { f.conditionTests[block.id] = ConditionTest(c, g, f) }
+            if let c = block.condition {
+                f.conditionTests[block.id] = ConditionTest(c, g, f)
+                if let v = Self.branchVariable(c, g) { f.branchVariables[block.id] = v }
+            }
         }
         // The saved interrupt flags: what local_irq_save() and the irqsave locks save into, or a
         // callee that saves or restores them is handed. A callee that is handed them otherwise
@@ -375,6 +380,12 @@ public struct Engine {
             }
             for edge in block.successors {
                 var next = state
+                // A variable tested again, unassigned since: only the way it went before.
+                if let (v, negated) = facts.branchVariables[block.id], edge.label == .true || edge.label == .false {
+                    let truth = (edge.label == .true) != negated
+                    if let known = next.branches[v], known != truth { continue }
+                    next.branches[v] = truth
+                }
                 refine(&next, block: block, edge: edge, g, facts, summaries)
                 work.append((edge.target, next))
             }
@@ -537,6 +548,27 @@ public struct Engine {
                 error = String(c.dropFirst(test.count).dropLast())
             }
         }
+    }
+
+    /// The plain variable (a parameter or local, not a call or a field) a condition tests for
+    /// truth: `need_lock`, `!tep`, `unlikely(needs_lock)`; nil for anything else.
+    static func branchVariable(_ condition: String, _ g: FlowGraph) -> (variable: String, negated: Bool)? {
+        var c = Substring(condition.filter { !$0.isWhitespace })
+        var negated = false
+        while true {
+            if c.hasPrefix("!") {
+                negated.toggle()
+                c = c.dropFirst()
+            } else if let inner = ["unlikely(", "likely(", "("].first(where: { c.hasPrefix($0) }), c.hasSuffix(")") {
+                c = c.dropFirst(inner.count).dropLast()
+            } else {
+                break
+            }
+        }
+        guard let first = c.first, first.isLetter || first == "_",
+            c.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), g.type(of: String(c)) != nil
+        else { return nil }
+        return (String(c), negated)
     }
 
     func refineValues(_ s: inout AbstractState, test t: ConditionTest, nonZero: Bool) {

@@ -88,6 +88,9 @@ struct AbstractState: Hashable {
     /// What the variables a function returns by name hold, as far as success or failure goes
     /// (`ret = -EINVAL`, or the branch of `if (ret)` taken).
     var values: [String: ReturnOutcome] = [:]
+    /// Variables this path branched on (`if (need_lock)`), and which way: a second test of one
+    /// that was not assigned since goes the same way (`if (x) lock; ... if (x) unlock;`).
+    var branches: [String: Bool] = [:]
     /// The state is a join of paths (widening): facts that need one path (a lock held on this
     /// return but not on that one) are not reported from it.
     var approximate = false
@@ -99,7 +102,7 @@ struct AbstractState: Hashable {
             && a.contexts == b.contexts && a.interruptsUnknown == b.interruptsUnknown
             && a.callerLockDropped == b.callerLockDropped
             && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
-            && a.values == b.values
+            && a.values == b.values && a.branches == b.branches
             && a.approximate == b.approximate
     }
 
@@ -112,6 +115,7 @@ struct AbstractState: Hashable {
         h.combine(callerLockDropped)
         h.combine(locks.mapValues(\.kind))
         h.combine(values)
+        h.combine(branches)
         h.combine(approximate)
     }
 
@@ -133,6 +137,7 @@ struct AbstractState: Hashable {
         for (k, v) in o.contextLines where s.contextLines[k] == nil { s.contextLines[k] = v }
         s.interruptsUnknown = interruptsUnknown || o.interruptsUnknown
         s.callerLockDropped = callerLockDropped || o.callerLockDropped
+        for (k, v) in s.branches where o.branches[k] != v { s.branches.removeValue(forKey: k) }
         for (k, v) in o.values where s.values[k] != v { s.values[k] = .unknown }
         for k in s.values.keys where o.values[k] == nil { s.values[k] = .unknown }
         s.approximate = true

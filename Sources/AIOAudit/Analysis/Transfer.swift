@@ -9,6 +9,12 @@ extension Engine {
         _ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph, _ facts: FunctionFacts,
         _ summaries: [String: FunctionSummary] = [:]
     ) {
+        // A variable whose address a call is given may change: its branch is open again.
+        if e.kind == .call, !s.branches.isEmpty {
+            for a in e.arguments ?? [] where a.addressOf && a.path?.isVariable == true {
+                s.branches.removeValue(forKey: a.path!.root)
+            }
+        }
         // A call or a store that hands a reference on (see Handoff) transfers it.
         if e.kind == .call || e.kind == .assignment {
             for (name, obj) in s.objects where obj.pins.taken && !obj.pins.handedOff {
@@ -179,6 +185,7 @@ extension Engine {
         if let target = e.path, target.isVariable, facts.returnedVariables.contains(target.root) {
             s.values[target.root] = Outcomes.of(e.value ?? "")
         }
+        if let target = e.path, target.isVariable { s.branches.removeValue(forKey: target.root) }
         if let target = e.path, let c = e.callee, KernelFunctions.referenceGetters[c] != nil {
             // `req->ki_filp = fget(fd)`: a reference held where it is stored.
             var held = ObjectState(pins: Pins(counted: 1, opaque: true, taken: true))
