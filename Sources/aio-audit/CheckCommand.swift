@@ -27,7 +27,7 @@ struct CheckCommand: ParsesC, ChoosesRules {
     var strict = false
 
     @Option(
-        name: .customShort("j"),
+        name: .customShort("j", allowingJoined: true),
         help: ArgumentHelp("Files checked at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 

@@ -97,6 +97,9 @@ final class DeterminismTests: XCTestCase {
             }
         }
         XCTAssertEqual(try runTool(["check", "-j", "0", files[0]]).status, 2)
+        // As make takes it: -j2.
+        let joined = try runTool(["check", "-v", "-j2"] + files)
+        XCTAssertEqual(joined.out, try runTool(["check", "-v", "-j", "1"] + files).out)
     }
 
     func testEachFileIsReportedAsIfAloneWhateverTheOrder() throws {

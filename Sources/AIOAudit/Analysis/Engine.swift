@@ -214,6 +214,11 @@ public struct Engine {
                 if let v = Self.branchVariable(c, g) { f.branchVariables[block.id] = v }
             }
         }
+        // Only a variable tested more than once correlates anything: recording the others would
+        // only split the paths' states.
+        var tests: [String: Int] = [:]
+        for v in f.branchVariables.values { tests[v.variable, default: 0] += 1 }
+        f.branchVariables = f.branchVariables.filter { (tests[$0.value.variable] ?? 0) > 1 }
         // The saved interrupt flags: what local_irq_save() and the irqsave locks save into, or a
         // callee that saves or restores them is handed. A callee that is handed them otherwise
         // (`finish(x, flags)`) may restore them: which paths have interrupts off is not visible.
