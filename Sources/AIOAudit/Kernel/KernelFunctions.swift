@@ -48,6 +48,20 @@ enum KernelFunctions {
         "wait_on_page_bit", "folio_wait_",
     ]
 
+    /// Waits that release a spinlock the caller holds while they sleep, and take it again: the
+    /// `_locked` variants drop their wait queue's own lock (first argument, `wq.lock`), the
+    /// `lock_irq` ones the lock they are given (third argument).
+    static func lockDroppedWhileSleeping(_ callee: String, _ arguments: [CallArgument]) -> String? {
+        guard callee.hasPrefix("wait_event") else { return nil }
+        if callee.contains("_locked"), let wq = arguments.first?.path {
+            return wq.description + ".lock"
+        }
+        if callee.contains("_lock_irq"), let lock = arguments[safe: 2]?.path {
+            return lock.description
+        }
+        return nil
+    }
+
     /// Calls that take a function to run later or elsewhere, not within the call: their callback's
     /// sleeping does not reach the caller.
     static func defersOrRegisters(_ callee: String) -> Bool {

@@ -83,6 +83,16 @@ public struct SleepInAtomic: Rule {
         } else {
             return []
         }
+        // wait_event_interruptible_locked(wq, ...) and wait_event_lock_irq(wq, ..., lock) sleep
+        // with the lock they name released: under it alone (interrupts off by it included),
+        // they do not sleep atomically.
+        if let dropped = KernelFunctions.lockDroppedWhileSleeping(e.callee ?? "", e.arguments ?? []),
+            let held = p.state.locks[dropped]
+        {
+            let others = p.state.locks.filter { $0.key != dropped && $0.value.atomic }
+            let irqsFromIt = held.kind.disablesInterrupts ? 1 : 0
+            if others.isEmpty, p.state.rcuDepth == 0, p.state.irqDepth <= irqsFromIt { return [] }
+        }
         var witness: [WitnessStep] = []
         var severity = Severity.error
         let reason: String
