@@ -238,9 +238,11 @@ enum Summaries {
                 s.enters.append((c, when))
             }
         }
-        // A function that drops its caller's lock (to sleep, as often as not) is not counted as
-        // sleeping under it; a put sleeps only when it is the last, which its callers judge.
-        if releasedOnEntry.isEmpty && model.roles[g.function]?.kind != .put { s.sleeps = sleeps }
+        // A function that drops its caller's lock or leaves its caller's held context (to sleep, as
+        // often as not: fs_pin.c's pin_kill() leaves the RCU section, then schedules) is not
+        // counted as sleeping under it; a put sleeps only when it is the last, which its callers
+        // judge.
+        if releasedOnEntry.isEmpty && s.leaves.isEmpty && model.roles[g.function]?.kind != .put { s.sleeps = sleeps }
         let returnedObjects = exact.compactMap { r in r.returned.flatMap { v in r.pins(of: v).map { (r, $0) } } }
         s.returnsReference =
             !returnedObjects.isEmpty && returnedObjects.allSatisfy { $0.1.counted > 0 && $0.1.taken }
