@@ -67,7 +67,8 @@ struct CheckCommand: ParsesC, ChoosesRules {
             do {
                 // Run by kbuild over every file it builds: outside the aio model's scope, nothing
                 // to say, and nothing parsed.
-                if parse.kbuild != nil, let text = try? String(contentsOfFile: file, encoding: .utf8),
+                if parse.kbuild != nil,
+                    let text = try? String(contentsOfFile: WorkingDirectory.resolve(file), encoding: .utf8),
                     !AIOScope.applies(to: text)
                 {
                     if parse.verbose { outcome.notes = "\(file): not aio code (no struct kioctx): skipped\n" }

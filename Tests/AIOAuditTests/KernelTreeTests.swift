@@ -77,6 +77,17 @@ final class KernelTreeTests: XCTestCase {
         XCTAssertTrue(r.out.contains("sample.c:"), r.out)
         XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("bl.json").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: tree.appendingPathComponent("bl.json").path))
+        // Checked at once (-j), the relative files are read while the tree file's parse has the
+        // process in the tree: they still resolve where the command ran.
+        var many = [tree.appendingPathComponent("fs/aio.c").path]
+        for i in 1...6 {
+            try FileManager.default.copyItem(
+                at: work.appendingPathComponent("sample.c"), to: work.appendingPathComponent("sample\(i).c"))
+            many += ["sample\(i).c", tree.appendingPathComponent("fs/aio.c").path]
+        }
+        let parallel = try runTool(["check", "-j", "4"] + many, in: work)
+        XCTAssertNotEqual(parallel.status, 2, parallel.err)
+        XCTAssertFalse(parallel.err.contains("no such file"), parallel.err)
     }
 
     func testStandaloneFlagOverridesTheTree() throws {

@@ -70,7 +70,8 @@ public enum Configuration {
     /// The configuration for a file: `.aio-audit.yaml` in its directory or one above it, up to the
     /// repository's top (the directory that holds `.git`).
     public static func find(for file: String) -> String? {
-        var dir = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path
+        var dir = URL(fileURLWithPath: WorkingDirectory.resolve(file)).standardizedFileURL.deletingLastPathComponent()
+            .path
         let fm = FileManager.default
         while true {
             let candidate = (dir as NSString).appendingPathComponent(fileName)
@@ -84,7 +85,7 @@ public enum Configuration {
 
     /// The file's settings added to `selection`.
     public static func load(_ path: String, into selection: inout RuleSelection) throws {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = try? String(contentsOfFile: WorkingDirectory.resolve(path), encoding: .utf8) else {
             throw InputError(path, "cannot be read")
         }
         let root: Any?

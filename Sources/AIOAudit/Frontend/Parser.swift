@@ -69,24 +69,25 @@ public enum Parser {
 
     public static func readSource(_ request: ParseRequest) throws -> String {
         let path = request.path
+        let file = WorkingDirectory.resolve(path)
         let bytes: Data
         if let contents = request.contents {
             bytes = Data(contents.utf8)
         } else {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
                 throw InputError(path, "no such file")
             }
             if isDirectory.boolValue { throw InputError(path, "is a directory, not a C file") }
-            guard FileManager.default.isReadableFile(atPath: path) else {
+            guard FileManager.default.isReadableFile(atPath: file) else {
                 throw InputError(path, "cannot be read (permission denied)")
             }
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
             if let size = attributes?[.size] as? NSNumber, size.intValue > maximumFileSize {
                 throw InputError(
                     path, "is \(size.intValue >> 20) MiB; files over \(maximumFileSize >> 20) MiB are not analysed")
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let data = FileManager.default.contents(atPath: file) else {
                 throw InputError(path, "cannot be read")
             }
             bytes = data
@@ -117,7 +118,7 @@ public enum Parser {
     }
 
     static func arguments(for request: ParseRequest) throws -> Setup {
-        let absolute = URL(fileURLWithPath: request.path).standardizedFileURL.path
+        let absolute = URL(fileURLWithPath: WorkingDirectory.resolve(request.path)).standardizedFileURL.path
         if !request.standalone, let command = request.compileCommand {
             return Setup(
                 mode: .kernelTree, arguments: command.arguments + ["-w"] + request.extraArguments, mainPath: absolute,
@@ -425,10 +426,22 @@ enum LibClangEnvironment {
 /// The process's working directory across parses: recorded when the first of the parses in
 /// flight starts, restored when the last one ends (parses run concurrently, in `diff`, and those of
 /// one tree move to the same directory, so it is put back only once none is left).
-enum WorkingDirectory {
+public enum WorkingDirectory {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var inFlight = 0
     nonisolated(unsafe) private static var saved: String?
+
+    /// A path as the command line meant it: relative to the directory the command runs in, even
+    /// while a parse on another thread has moved the process into a kernel tree.
+    public static func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        lock.lock()
+        let base =
+            inFlight > 0
+            ? (saved ?? FileManager.default.currentDirectoryPath) : FileManager.default.currentDirectoryPath
+        lock.unlock()
+        return (base as NSString).appendingPathComponent(path)
+    }
 
     static func enter() {
         lock.lock()
