@@ -7,7 +7,13 @@ struct AIOAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aio-audit",
         abstract: "Find object-lifetime bugs in the Linux kernel's asynchronous I/O code (fs/aio.c).",
-        discussion: "Rules (aio-audit explain RULE): \(Rules.identifiers.joined(separator: ", ")).",
+        discussion: """
+            Rules (aio-audit explain RULE): \(Rules.identifiers.joined(separator: ", ")).
+
+            Run by kbuild as sparse is (make C=1 CHECK=aio-audit, or C=2): given a compiler's flags \
+            and a C file last, it checks the file with those flags; files outside the aio model \
+            (no struct kioctx) are skipped unparsed. The tool's own options go through CF=.
+            """,
         version: AIOAuditVersion.string,
         subcommands: [
             CheckCommand.self, DiffCommand.self, GraphCommand.self, FactsCommand.self, ExplainCommand.self,
