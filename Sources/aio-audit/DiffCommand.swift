@@ -115,7 +115,7 @@ struct DiffCommand: ParsesC, ChoosesRules {
             }
             var base = parse.request(for: "")
             base.extraArguments = flags
-            let selection = try rules.selection(for: (cwd as NSString).appendingPathComponent("."))
+            let selection = try rules.selection(inDirectory: cwd)
             review = try Review.review(changes, base: base, profile: chosen, selection: selection)
             // Everything the change leaves, the accepted findings included: writing over the
             // baseline that was read updates it.

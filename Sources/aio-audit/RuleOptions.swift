@@ -50,8 +50,17 @@ struct RuleOptions: ParsableArguments {
 
     /// What reports for `file`: its configuration file (or --config), then the switches.
     func selection(for file: String) throws -> RuleSelection {
+        try selection(configuration: config ?? Configuration.find(for: file))
+    }
+
+    /// The same for a command that runs in a directory (`diff`).
+    func selection(inDirectory directory: String) throws -> RuleSelection {
+        try selection(configuration: config ?? Configuration.find(from: directory))
+    }
+
+    private func selection(configuration: String?) throws -> RuleSelection {
         var selection = RuleSelection()
-        if let path = config ?? Configuration.find(for: file) {
+        if let path = configuration {
             try Configuration.load(path, into: &selection)
         }
         try selection.apply(ordered ?? disabled.map { (false, $0) } + enabled.map { (true, $0) })

@@ -108,4 +108,21 @@ final class RuleSelectionTests: XCTestCase {
             XCTAssertTrue(run.err.hasPrefix("aio-audit: error: \(repo.top.path)/.aio-audit.yaml"), run.err)
         }
     }
+
+    /// `diff` reads the configuration where it runs (the repository's top).
+    func testDiffReadsTheConfigurationWhereItRuns() throws {
+        let top = try temporaryDirectory(self)
+        try FileManager.default.createDirectory(at: top.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        for name in ["base.c", "bug.patch"] {
+            try FileManager.default.copyItem(
+                at: URL(fileURLWithPath: Paths.fixture("review/\(name)")), to: top.appendingPathComponent(name))
+        }
+        let before = try runTool(["diff", "--patch", "bug.patch", "base.c"], in: top)
+        XCTAssertTrue(before.out.contains("[put-outside-pin]"), before.out)
+        try "rules:\n  put-outside-pin:\n    enabled: false\n    reason: tested\n".write(
+            to: top.appendingPathComponent(".aio-audit.yaml"), atomically: true, encoding: .utf8)
+        let after = try runTool(["diff", "--patch", "bug.patch", "base.c"], in: top)
+        XCTAssertFalse(after.out.contains("[put-outside-pin]"), after.out)
+        XCTAssertTrue(after.out.contains("base.c: 0 introduced, 0 fixed, 0 unchanged"), after.out)
+    }
 }

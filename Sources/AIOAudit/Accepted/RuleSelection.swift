@@ -70,8 +70,14 @@ public enum Configuration {
     /// The configuration for a file: `.aio-audit.yaml` in its directory or one above it, up to the
     /// repository's top (the directory that holds `.git`).
     public static func find(for file: String) -> String? {
-        var dir = URL(fileURLWithPath: WorkingDirectory.resolve(file)).standardizedFileURL.deletingLastPathComponent()
-            .path
+        find(
+            from: URL(fileURLWithPath: WorkingDirectory.resolve(file)).standardizedFileURL.deletingLastPathComponent()
+                .path)
+    }
+
+    /// The same, looked for from a directory (`diff`: where it runs).
+    public static func find(from directory: String) -> String? {
+        var dir = directory
         let fm = FileManager.default
         while true {
             let candidate = (dir as NSString).appendingPathComponent(fileName)
