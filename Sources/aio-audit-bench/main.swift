@@ -12,13 +12,13 @@ import Foundation
 // hook on commits that do and do not touch fs/aio.c). See BENCHMARKS.md.
 
 let usage = """
-    usage: aio-audit-bench [--runs N] [--only standalone,tree,scaling,paths,hook] [--corpus DIR] [--tree DIR]
+    usage: aio-audit-bench [--runs N] [--only standalone,tree,scaling,paths,hook,files] [--corpus DIR] [--tree DIR]
                            [--clang PATH] [--sparse PATH] [--scale-base FILE] [--sizes 1,4,16] [--ks 4,8,...]
 
     """
 
 struct Options {
-    static let sections = ["standalone", "tree", "scaling", "paths", "hook"]
+    static let sections = ["standalone", "tree", "scaling", "paths", "hook", "files"]
     var runs = 11
     var only = Set(Options.sections)
     var corpus = "../shared/corpus"
@@ -459,7 +459,7 @@ print(
 defer { try? FileManager.default.removeItem(at: scratchRoot) }
 for (name, section) in [
     ("standalone", standalone), ("tree", kernelTree), ("scaling", scaling), ("paths", pathExplosion),
-    ("hook", hook),
+    ("hook", hook), ("files", manyFiles),
 ] where options.only.contains(name) {
     let t0 = now()
     do {

@@ -112,7 +112,8 @@ final class RuleSelectionTests: XCTestCase {
     /// `diff` reads the configuration where it runs (the repository's top).
     func testDiffReadsTheConfigurationWhereItRuns() throws {
         let top = try temporaryDirectory(self)
-        try FileManager.default.createDirectory(at: top.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: top.appendingPathComponent(".git"), withIntermediateDirectories: true)
         for name in ["base.c", "bug.patch"] {
             try FileManager.default.copyItem(
                 at: URL(fileURLWithPath: Paths.fixture("review/\(name)")), to: top.appendingPathComponent(name))
