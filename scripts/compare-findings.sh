@@ -31,16 +31,22 @@ while IFS= read -r -d '' f; do files+=("$f"); done < <(
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 differ=0
+# compare DIRECTORY LABEL ARGS...: both tools run with ARGS in DIRECTORY; a difference is counted
+# and shown. Status 2 (input errors) is output too: compare what each printed, whatever it was.
+compare() {
+	local dir=$1 label=$2
+	shift 2
+	(cd "$dir" && "$old" "$@") >"$work/old" 2>&1 || true
+	(cd "$dir" && "$new" "$@") >"$work/new" 2>&1 || true
+	if ! cmp -s "$work/old" "$work/new"; then
+		differ=$((differ + 1))
+		echo "== $label"
+		diff "$work/old" "$work/new" | head -n 40 || true
+	fi
+}
 for f in "${files[@]}"; do
 	for command in check facts graph; do
-		# Status 2 (input errors) is output too: compare what each printed, whatever it was.
-		"$old" "$command" --standalone --format json "$f" >"$work/old" 2>&1 || true
-		"$new" "$command" --standalone --format json "$f" >"$work/new" 2>&1 || true
-		if ! cmp -s "$work/old" "$work/new"; then
-			differ=$((differ + 1))
-			echo "== $command $f"
-			diff "$work/old" "$work/new" | head -n 40 || true
-		fi
+		compare . "$command $f" "$command" --standalone --format json "$f"
 	done
 done
 # Kernel-tree mode (the compile database's flags, the real headers, the preamble cache):
@@ -49,16 +55,9 @@ tree=${AIO_AUDIT_KERNEL_TREE:-}
 treeRuns=0
 if [[ -n $tree && -f $tree/compile_commands.json && -f $tree/fs/aio.c ]]; then
 	for command in check facts graph; do
-		for cache in "" --no-cache; do
-			(cd "$tree" && "$old" "$command" $cache --format json fs/aio.c) >"$work/old" 2>&1 || true
-			(cd "$tree" && "$new" "$command" $cache --format json fs/aio.c) >"$work/new" 2>&1 || true
-			treeRuns=$((treeRuns + 1))
-			if ! cmp -s "$work/old" "$work/new"; then
-				differ=$((differ + 1))
-				echo "== $command $cache $tree/fs/aio.c (kernel-tree mode)"
-				diff "$work/old" "$work/new" | head -n 40 || true
-			fi
-		done
+		compare "$tree" "$command $tree/fs/aio.c (kernel-tree mode)" "$command" --format json fs/aio.c
+		compare "$tree" "$command --no-cache $tree/fs/aio.c (kernel-tree mode)" "$command" --no-cache --format json fs/aio.c
+		treeRuns=$((treeRuns + 2))
 	done
 fi
 echo "compare-findings: ${#files[@]} files x check, facts, graph, $treeRuns kernel-tree runs: $differ outputs differ"

@@ -156,14 +156,7 @@ final class DeterminismTests: XCTestCase {
 
     /// Kernel-tree mode on the configured Debian tree, when it is there.
     func testKernelTreeCheckIsByteIdenticalAcrossRunsWhenPresent() throws {
-        let tree =
-            ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
-                ".cache/aio-audit/linux-source-6.1"
-            ).path
-        guard FileManager.default.fileExists(atPath: tree + "/compile_commands.json") else {
-            throw XCTSkip("no configured kernel tree at \(tree) (scripts/kernel-tree.sh makes one)")
-        }
+        let tree = try configuredKernelTree()
         try assertSameEveryRun(["check", "--format", "json", "fs/aio.c"], in: URL(fileURLWithPath: tree))
     }
 }

@@ -115,14 +115,7 @@ final class KbuildTests: XCTestCase {
     /// The recorded invocation replayed in Debian's 6.1 tree, when it is there: what `check`
     /// reports with the compile database.
     func testTheRecordedInvocationInTheDebianTreeWhenPresent() throws {
-        let tree =
-            ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
-                ".cache/aio-audit/linux-source-6.1"
-            ).path
-        guard FileManager.default.fileExists(atPath: tree + "/include/linux/compiler-version.h") else {
-            throw XCTSkip("no configured kernel tree at \(tree) (scripts/kernel-tree.sh makes one)")
-        }
+        let tree = try configuredKernelTree(requiring: "include/linux/compiler-version.h")
         let dir = URL(fileURLWithPath: tree)
         let kbuild = try runTool(["-v"] + (try recordedArguments()), in: dir)
         let check = try runTool(["check", "fs/aio.c"], in: dir)

@@ -108,15 +108,8 @@ final class KernelTreeTests: XCTestCase {
 
     /// Debian's 6.1 tree configured by scripts/kernel-tree.sh, when it is there.
     func testConfiguredDebianTreeWhenPresent() throws {
-        let cache =
-            ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
-                ".cache/aio-audit/linux-source-6.1"
-            ).path
+        let cache = try configuredKernelTree()
         let file = cache + "/fs/aio.c"
-        guard FileManager.default.fileExists(atPath: cache + "/compile_commands.json") else {
-            throw XCTSkip("no configured kernel tree at \(cache) (scripts/kernel-tree.sh makes one)")
-        }
         let unit = try Parser.parse(ParseRequest(path: file, cacheDirectory: testPreambleCache))
         XCTAssertEqual(unit.mode, .kernelTree)
         XCTAssertEqual(unit.errors, [])
@@ -206,14 +199,7 @@ final class KernelTreeTests: XCTestCase {
 
     /// Debian's 6.1 tree, when it is there: with and without the cache, byte for byte.
     func testTheCacheInTheConfiguredDebianTreeWhenPresent() throws {
-        let tree =
-            ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
-                ".cache/aio-audit/linux-source-6.1"
-            ).path
-        guard FileManager.default.fileExists(atPath: tree + "/compile_commands.json") else {
-            throw XCTSkip("no configured kernel tree at \(tree) (scripts/kernel-tree.sh makes one)")
-        }
+        let tree = try configuredKernelTree()
         let cache = try temporaryDirectory(self).appendingPathComponent("pch").path
         let path = tree + "/fs/aio.c"
         let plain = FileCheck(unit: try Parser.parse(ParseRequest(path: path, useCache: false)))

@@ -66,6 +66,20 @@ func graph(_ function: String, in path: String) throws -> FlowGraph {
     return try XCTUnwrap(g, "no graph for \(function) in \(path)")
 }
 
+/// Debian's 6.1 tree as scripts/kernel-tree.sh configures it ($AIO_AUDIT_KERNEL_TREE, else the
+/// user's cache), or a skip when it is not there (a fresh clone has none): `requiring` is the
+/// file that shows it is configured.
+func configuredKernelTree(requiring file: String = "compile_commands.json") throws -> String {
+    let tree =
+        ProcessInfo.processInfo.environment["AIO_AUDIT_KERNEL_TREE"]
+        ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/aio-audit/linux-source-6.1")
+        .path
+    guard FileManager.default.fileExists(atPath: tree + "/" + file) else {
+        throw XCTSkip("no configured kernel tree at \(tree) (scripts/kernel-tree.sh makes one)")
+    }
+    return tree
+}
+
 /// The tests' cache directory: every tool a test runs gets it as XDG_CACHE_HOME, and every
 /// in-process parse of a kernel tree as its cacheDirectory, so that no test touches the user's
 /// cache (whose 16 entries a test's would push out). Shared by runs, bounded like any cache.

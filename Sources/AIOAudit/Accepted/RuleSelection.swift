@@ -106,22 +106,24 @@ public enum Configuration {
         for key in top.keys where key != "rules" && key != "functions" {
             throw InputError(path, "unknown setting `\(key)` (settings: rules, functions)")
         }
-        func reason(_ entry: [String: Any], _ what: String) throws -> String {
-            guard let r = entry["reason"] as? String, !r.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw InputError(path, "\(what): a reason is required (reason: WHY)")
+        // Each entry of a section: a mapping of `setting` and its reason, nothing else.
+        func entries(_ section: String, _ setting: String) throws -> [(name: String, value: Any?, reason: String)] {
+            try (top[section] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }).map { name, value in
+                let what = "\(section).\(name)"
+                guard let entry = value as? [String: Any] else {
+                    throw InputError(path, "\(what): expected `\(setting):` and `reason:`")
+                }
+                for key in entry.keys where key != setting && key != "reason" {
+                    throw InputError(path, "\(what): unknown setting `\(key)` (\(setting), reason)")
+                }
+                guard let r = entry["reason"] as? String, !r.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw InputError(path, "\(what): a reason is required (reason: WHY)")
+                }
+                return (name, entry[setting], r)
             }
-            return r
         }
-        let rules = top["rules"] as? [String: Any] ?? [:]
-        for (rule, value) in rules.sorted(by: { $0.key < $1.key }) {
-            guard let entry = value as? [String: Any] else {
-                throw InputError(path, "rules.\(rule): expected `enabled:` and `reason:`")
-            }
-            for key in entry.keys where key != "enabled" && key != "reason" {
-                throw InputError(path, "rules.\(rule): unknown setting `\(key)` (enabled, reason)")
-            }
-            let why = try reason(entry, "rules.\(rule)")
-            guard let enabled = entry["enabled"] as? Bool else {
+        for (rule, value, why) in try entries("rules", "enabled") {
+            guard let enabled = value as? Bool else {
                 throw InputError(path, "rules.\(rule): `enabled:` must be true or false")
             }
             if enabled {
@@ -131,21 +133,8 @@ public enum Configuration {
             }
             selection.setReason(why, for: rule)
         }
-        let functions = top["functions"] as? [String: Any] ?? [:]
-        for (function, value) in functions.sorted(by: { $0.key < $1.key }) {
-            guard let entry = value as? [String: Any] else {
-                throw InputError(path, "functions.\(function): expected `disable:` and `reason:`")
-            }
-            for key in entry.keys where key != "disable" && key != "reason" {
-                throw InputError(path, "functions.\(function): unknown setting `\(key)` (disable, reason)")
-            }
-            let why = try reason(entry, "functions.\(function)")
-            let list: [String]
-            if let one = entry["disable"] as? String {
-                list = [one]
-            } else if let many = entry["disable"] as? [String] {
-                list = many
-            } else {
+        for (function, value, why) in try entries("functions", "disable") {
+            guard let list = (value as? String).map({ [$0] }) ?? (value as? [String]) else {
                 throw InputError(path, "functions.\(function): `disable:` must name rules")
             }
             for rule in list { try selection.disable(rule, in: function, source: path) }

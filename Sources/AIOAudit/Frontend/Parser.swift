@@ -117,11 +117,16 @@ public enum Parser {
         var note: String? = nil
     }
 
+    /// Added to a build's own flags: -w, as the tool reads no warning, and clang's warning
+    /// analyses (format strings, unused values, ...) cost a tenth of the parse.
+    static let kernelTreeFlags = ["-w"]
+
     static func arguments(for request: ParseRequest) throws -> Setup {
         let absolute = URL(fileURLWithPath: WorkingDirectory.resolve(request.path)).standardizedFileURL.path
         if !request.standalone, let command = request.compileCommand {
             return Setup(
-                mode: .kernelTree, arguments: command.arguments + ["-w"] + request.extraArguments, mainPath: absolute,
+                mode: .kernelTree, arguments: command.arguments + kernelTreeFlags + request.extraArguments,
+                mainPath: absolute,
                 directory: command.directory)
         }
         if !request.standalone {
@@ -141,10 +146,8 @@ public enum Parser {
             }
             if let database {
                 if let command = database.command(for: absolute) {
-                    // -w: the tool reads no warning, and clang's warning analyses (format
-                    // strings, unused values, ...) cost a tenth of the parse.
                     return Setup(
-                        mode: .kernelTree, arguments: command.arguments + ["-w"] + request.extraArguments,
+                        mode: .kernelTree, arguments: command.arguments + kernelTreeFlags + request.extraArguments,
                         mainPath: command.file, directory: command.directory)
                 }
                 if request.compileDatabaseDirectory != nil {

@@ -91,14 +91,7 @@ public struct LockIRQInversion: FileRule {
                 continue
             }
             let (s, u, context, enabled) = pair
-            var witness = LockWitness.step(s, e.from)
-            witness.append(
-                WitnessStep(line: e.heldLine, column: 1, function: e.function, message: "\(e.from) is taken here"))
-            witness.append(
-                WitnessStep(
-                    line: e.acquisition.line, column: e.acquisition.column, function: e.function,
-                    message: "\(LockWitness.chain(e.acquisition)) takes \(e.to) while \(e.from) is held"))
-            witness += LockWitness.step(u, e.to)
+            let witness = LockWitness.step(s, e.from) + LockWitness.steps(e) + LockWitness.step(u, e.to)
             findings.append(
                 Finding(
                     rule: Self.id, severity: LockWitness.severity([s]), file: file.file, function: e.function,

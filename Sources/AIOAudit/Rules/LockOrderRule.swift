@@ -78,15 +78,7 @@ public struct LockOrderRule: FileRule {
     public func finish(_ file: FileRun) -> [Finding] {
         file.lockOrder.cycles.map { cycle in
             let first = cycle[0]
-            var witness: [WitnessStep] = []
-            for e in cycle {
-                witness.append(
-                    WitnessStep(line: e.heldLine, column: 1, function: e.function, message: "\(e.from) is taken here"))
-                witness.append(
-                    WitnessStep(
-                        line: e.acquisition.line, column: e.acquisition.column, function: e.function,
-                        message: "\(LockWitness.chain(e.acquisition)) takes \(e.to) while \(e.from) is held"))
-            }
+            let witness = cycle.flatMap(LockWitness.steps)
             let message: String
             if cycle.count == 2 {
                 let back = cycle[1]
