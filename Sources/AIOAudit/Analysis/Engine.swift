@@ -123,6 +123,14 @@ public struct Engine {
         var conditionTests: [Int: ConditionTest] = [:]
         /// block -> the plain variable its condition tests, and whether the test is negated.
         var branchVariables: [Int: (variable: String, negated: Bool)] = [:]
+        /// The variables in branchVariables.
+        var correlated: Set<String> = []
+        /// The pointers the function's locks are reached through (`dentry`, `dentry->d_inode` for
+        /// `dentry->d_inode->i_lock`), its callees' included: a test that finds one NULL is
+        /// remembered on the path.
+        var lockBases: Set<String> = []
+        /// The locks as the function names them (its lock and unlock events, its callees' summaries).
+        var lockPaths: Set<String> = []
         /// Variables assigned an RCU-protected pointer (`table = rcu_dereference(mm->ioctx_table)`):
         /// what is loaded through them is found under RCU.
         var rcuDerived: Set<String> = []
@@ -137,7 +145,9 @@ public struct Engine {
         let stored = Set(g.allEvents.filter { $0.kind == .assignment }.compactMap { $0.path }.filter { !$0.isVariable })
         for (path, variable) in f.aliases where stored.contains(path) { f.storedAliases.insert(variable) }
         let pathAssignments: [(AccessPath, String)] = g.allEvents.compactMap { a in
-            guard a.kind == .assignment, let t = a.path, t.isVariable, let src = a.valuePath, !src.isVariable else {
+            guard a.kind == .assignment, let t = a.path, t.isVariable,
+                let src = a.valuePath ?? Self.addressAssigned(a), !src.isVariable
+            else {
                 return nil
             }
             return (src, t.root)
@@ -164,8 +174,8 @@ public struct Engine {
                     of: p.description, in: g, spinning: e.callee == "assert_spin_locked")
             }
         }
-        // sparse's annotations: __must_hold(x) and __releases(x) say the caller holds x on entry.
         var annotated: Set<String> = []
+        // sparse's annotations: __must_hold(x) and __releases(x) say the caller holds x on entry.
         for a in g.lockAnnotations ?? [] where a.kind != .acquires && f.heldOnEntry[a.lock] == nil {
             f.heldOnEntry[a.lock] = model.lockKind(of: a.lock, in: g, spinning: false)
             annotated.insert(a.lock)
@@ -186,6 +196,33 @@ public struct Engine {
                 + pathAssignments.filter { p.hasPrefix($0.0) }.map { p.replacingPrefix($0.0, with: $0.1).description }
         }
         let takenBefore = Self.takenOnSomePath(g, taking: taking)
+        for e in g.allEvents {
+            var paths: [AccessPath] = []
+            if e.kind == .lock || e.kind == .unlock, let p = e.path { paths.append(p) }
+            if e.kind == .call, let c = e.callee, let s = summaries[c] {
+                let locks = s.acquires.map(\.lock) + s.releases
+                paths += locks.compactMap { $0.atCall(e.arguments ?? [], aliases: f.aliases) }
+            }
+            for p in paths {
+                f.lockPaths.insert(p.description)
+                for n in 0..<p.components.count {
+                    f.lockBases.insert(AccessPath(root: p.root, components: Array(p.components.prefix(n))).description)
+                }
+            }
+        }
+        // A lock asserted held where no path here took it (ep_remove_file(): lockdep_assert_held(),
+        // then spin_unlock()) is the caller's as an annotated one is.
+        for block in g.blocks {
+            var locked = takenBefore[block.id] ?? []
+            for e in block.events {
+                if e.kind == .call, KernelFunctions.lockAssertions.contains(e.callee ?? ""),
+                    let p = e.arguments?.first?.path, !locked.contains(p.description)
+                {
+                    annotated.insert(p.description)
+                }
+                locked.formUnion(taking(e))
+            }
+        }
         for block in g.blocks {
             var locked = takenBefore[block.id] ?? []
             for e in block.events {
@@ -214,11 +251,21 @@ public struct Engine {
                 if let v = Self.branchVariable(c, g) { f.branchVariables[block.id] = v }
             }
         }
-        // Only a variable tested more than once correlates anything: recording the others would
-        // only split the paths' states.
+        // Only a variable tested more than once, or tested after it was given a known truth
+        // (`struct mutex *m = NULL; ... m = &x->lock; ... if (m) mutex_unlock(m)`), correlates
+        // anything: recording the others would only split the paths' states.
         var tests: [String: Int] = [:]
         for v in f.branchVariables.values { tests[v.variable, default: 0] += 1 }
+        for e in g.allEvents where e.kind == .assignment {
+            if let t = e.path, t.isVariable, tests[t.root] != nil, Self.knownTruth(ofAssigned: e.value) != nil {
+                tests[t.root, default: 0] += 1
+            }
+        }
+        // Returned, a tested variable tells the caller which way it went (`(void)__cond_lock(l,
+        // ret); return ret;`).
+        for v in f.returnedVariables where tests[v] != nil { tests[v, default: 0] += 1 }
         f.branchVariables = f.branchVariables.filter { (tests[$0.value.variable] ?? 0) > 1 }
+        f.correlated = Set(f.branchVariables.values.map(\.variable))
         // The saved interrupt flags: what local_irq_save() and the irqsave locks save into, or a
         // callee that saves or restores them is handed. A callee that is handed them otherwise
         // (`finish(x, flags)`) may restore them: which paths have interrupts off is not visible.
@@ -241,7 +288,7 @@ public struct Engine {
         // paths hold the lock is not visible.
         for block in g.blocks {
             for (i, e) in block.events.enumerated() {
-                let branchedOn = block.condition != nil && i == block.events.count - 1
+                let branchedOn = Self.resultBranchedOn(block, i)
                 if e.kind == .lock, e.lockKind?.isTry == true, !branchedOn, let p = e.path {
                     f.unreliableLocks.insert(p.description)
                 }
@@ -281,7 +328,9 @@ public struct Engine {
         while let id = work.popLast() {
             guard let b = blocks[id], var after = before[id] else { continue }
             for e in b.events { after.formUnion(taking(e)) }
-            for edge in b.successors {
+            // Along paths from the entry, not around loops: a lock a loop drops first and retakes
+            // last (`do { unlock; schedule(); lock; } while (...)`) is still its caller's.
+            for edge in b.successors where !edge.back {
                 let merged = before[edge.target].map { $0.union(after) } ?? after
                 if merged != before[edge.target] {
                     before[edge.target] = merged
@@ -390,6 +439,9 @@ public struct Engine {
                     let truth = (edge.label == .true) != negated
                     if let known = next.branches[v], known != truth { continue }
                     next.branches[v] = truth
+                    // A lock reached through a pointer found NULL here is nobody's: not taken, and
+                    // not the caller's (`if (inode) spin_unlock(&inode->i_lock)`).
+                    if !truth { next.dropLocks(rootedAt: v) }
                 }
                 refine(&next, block: block, edge: edge, g, facts, summaries)
                 work.append((edge.target, next))
@@ -411,6 +463,10 @@ public struct Engine {
             outcome = known
             // An int that is 0 on success, non-zero on failure.
             if !(g.type(of: v) ?? "").contains("*"), known != .unknown { truth = known == .failure }
+        }
+        // A returned variable this path tested, or found NULL.
+        if truth == nil, let v, let known = s.branches[v] ?? (s.nullPointers.contains(v) ? false : nil) {
+            truth = known
         }
         let returned = e.value.flatMap { s.objects[$0] != nil ? $0 : nil }
         return ReturnRecord(event: e, outcome: outcome, truth: truth, state: s, returned: returned)
@@ -555,6 +611,45 @@ public struct Engine {
         }
     }
 
+    /// Whether the block's branch tests the result of its `i`th event: the last event, or a call
+    /// whose result the last event stores in the variable the branch tests (`s = lock_sig(t);
+    /// if (!s)`).
+    static func resultBranchedOn(_ block: BasicBlock, _ i: Int) -> Bool {
+        guard let condition = block.condition else { return false }
+        let n = block.events.count
+        if i == n - 1 { return true }
+        guard i == n - 2, block.events[i].kind == .call else { return false }
+        let stored = block.events[n - 1]
+        guard stored.kind == .assignment, stored.callee == block.events[i].callee, let v = stored.path, v.isVariable
+        else { return false }
+        return condition.filter { !$0.isWhitespace } == v.root
+    }
+
+    /// The lock (or other object) whose address an assignment stores in a variable:
+    /// `m1 = &dentry->d_sb->s_vfs_rename_mutex`; nil for anything else.
+    static func addressAssigned(_ e: Event) -> AccessPath? {
+        guard e.kind == .assignment, e.path?.isVariable == true, e.callee == nil,
+            let v = e.value?.filter({ !$0.isWhitespace }), v.hasPrefix("&")
+        else { return nil }
+        let text = String(v.dropFirst())
+        let p = AccessPath.parse(text)
+        return p.description == text ? p : nil
+    }
+
+    /// Whether a value assigned to a variable makes it zero (`NULL`, `0`, `false`) or non-zero (an
+    /// address, `true`, a non-zero literal) for the branches that test it later.
+    static func knownTruth(ofAssigned value: String?) -> Bool? {
+        guard let v = value?.filter({ !$0.isWhitespace }), !v.isEmpty else { return nil }
+        switch v {
+        case "NULL", "0", "false", "(void*)0": return false
+        case "true": return true
+        default: break
+        }
+        if v.hasPrefix("&") { return true }
+        if let n = Int(v) { return n != 0 }
+        return nil
+    }
+
     /// The plain variable (a parameter or local, not a call or a field) a condition tests for
     /// truth: `need_lock`, `!tep`, `unlikely(needs_lock)`; nil for anything else.
     static func branchVariable(_ condition: String, _ g: FlowGraph) -> (variable: String, negated: Bool)? {
@@ -576,7 +671,7 @@ public struct Engine {
         return (String(c), negated)
     }
 
-    func refineValues(_ s: inout AbstractState, test t: ConditionTest, nonZero: Bool) {
+    func refineValues(_ s: inout AbstractState, test t: ConditionTest, nonZero: Bool, lockBases: Set<String>) {
         if let v = t.value {
             if !t.negativeOnly {
                 s.values[v] = nonZero ? .failure : .success
@@ -584,8 +679,12 @@ public struct Engine {
                 s.values[v] = .failure
             }
         }
-        // A pointer tested against NULL or an error: where it is one, there is no object.
-        if let p = t.pointer, nonZero != t.nonNullWhenTrue { s.objects.removeValue(forKey: p) }
+        // A pointer tested against NULL or an error: where it is one, there is no object, and no
+        // lock reached through it (`if (dentry->d_inode) unlock_inode(dentry)`).
+        if let p = t.pointer, nonZero != t.nonNullWhenTrue {
+            s.objects.removeValue(forKey: p)
+            if lockBases.contains(p) { s.pointerFoundNull(p) }
+        }
         if let e = t.error, nonZero { s.objects.removeValue(forKey: e) }
     }
 
@@ -611,8 +710,14 @@ public struct Engine {
     ) {
         guard block.condition != nil, edge.label == .true || edge.label == .false else { return }
         let succeeded = edge.label == .true
-        if let test = facts.conditionTests[block.id] { refineValues(&s, test: test, nonZero: succeeded) }
-        guard let last = block.events.last else { return }
+        if let test = facts.conditionTests[block.id] {
+            refineValues(&s, test: test, nonZero: succeeded, lockBases: facts.lockBases)
+        }
+        guard var last = block.events.last else { return }
+        // `s = lock_sig(t); if (!s)`: the call's result is what the branch tests.
+        if block.events.count >= 2, Self.resultBranchedOn(block, block.events.count - 2) {
+            last = block.events[block.events.count - 2]
+        }
         if last.kind == .call, let callee = last.callee {
             let args = last.arguments ?? []
             if let o = tryGetObject(last), succeeded, model.isTracked(AccessPath(root: o), in: g) {

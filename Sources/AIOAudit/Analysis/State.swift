@@ -91,6 +91,9 @@ struct AbstractState: Hashable {
     /// Variables this path branched on (`if (need_lock)`), and which way: a second test of one
     /// that was not assigned since goes the same way (`if (x) lock; ... if (x) unlock;`).
     var branches: [String: Bool] = [:]
+    /// Pointers a lock is reached through that this path found NULL (`if (!dentry->d_inode)`),
+    /// until they are assigned: the locks through them exist on no path through here.
+    var nullPointers: Set<String> = []
     /// The state is a join of paths (widening): facts that need one path (a lock held on this
     /// return but not on that one) are not reported from it.
     var approximate = false
@@ -102,7 +105,7 @@ struct AbstractState: Hashable {
             && a.contexts == b.contexts && a.interruptsUnknown == b.interruptsUnknown
             && a.callerLockDropped == b.callerLockDropped
             && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
-            && a.values == b.values && a.branches == b.branches
+            && a.values == b.values && a.branches == b.branches && a.nullPointers == b.nullPointers
             && a.approximate == b.approximate
     }
 
@@ -116,6 +119,7 @@ struct AbstractState: Hashable {
         h.combine(locks.mapValues(\.kind))
         h.combine(values)
         h.combine(branches)
+        h.combine(nullPointers)
         h.combine(approximate)
     }
 
@@ -138,10 +142,37 @@ struct AbstractState: Hashable {
         s.interruptsUnknown = interruptsUnknown || o.interruptsUnknown
         s.callerLockDropped = callerLockDropped || o.callerLockDropped
         for (k, v) in s.branches where o.branches[k] != v { s.branches.removeValue(forKey: k) }
+        s.nullPointers.formIntersection(o.nullPointers)
         for (k, v) in o.values where s.values[k] != v { s.values[k] = .unknown }
         for k in s.values.keys where o.values[k] == nil { s.values[k] = .unknown }
         s.approximate = true
         return s
+    }
+
+    /// Forgets the locks reached through `variable`: on this path it is NULL, so no such lock exists.
+    mutating func dropLocks(rootedAt variable: String) {
+        for key in locks.keys where AccessPath.parse(key).root == variable { locks.removeValue(forKey: key) }
+    }
+
+    /// The path found `pointer` NULL: what is reached through it is not there.
+    mutating func pointerFoundNull(_ pointer: String) {
+        nullPointers.insert(pointer)
+        let base = AccessPath.parse(pointer)
+        for key in locks.keys {
+            let p = AccessPath.parse(key)
+            if p.components.count > base.components.count, p.hasPrefix(base) { locks.removeValue(forKey: key) }
+        }
+    }
+
+    /// Whether `lock` is reached through a pointer this path found NULL.
+    func isVacuous(_ lock: String) -> Bool {
+        let p = AccessPath.parse(lock)
+        if branches[p.root] == false { return true }
+        guard !nullPointers.isEmpty else { return false }
+        return nullPointers.contains { n in
+            let base = AccessPath.parse(n)
+            return p.components.count > base.components.count && p.hasPrefix(base)
+        }
     }
 
     /// Whether the code here must not sleep: a spinning lock held, an RCU read-side section, or

@@ -100,6 +100,8 @@ public struct ReturnRecord {
     public var approximate: Bool { state.approximate }
     public var heldLocks: [String: LockKind] { state.locks.mapValues(\.kind) }
     public func holds(_ lock: String) -> Bool { state.locks[lock] != nil }
+    /// The lock is reached through a pointer this return's path found NULL: neither held nor not.
+    public func isVacuous(_ lock: String) -> Bool { state.isVacuous(lock) }
     /// Inside an RCU read-side section the function entered (how deep).
     public var rcuDepth: Int { state.rcuDepth }
     /// Where the innermost RCU read-side section still open here was entered.
@@ -208,13 +210,14 @@ enum Summaries {
         var keys: Set<String> = []
         for r in exact { keys.formUnion(r.heldLocks.keys) }
         for key in keys.sorted() where !heldOnEntry.contains(key) {
-            let held = exact.filter { $0.holds(key) }
+            let relevant = exact.filter { !$0.isVacuous(key) }
+            let held = relevant.filter { $0.holds(key) }
             guard let kind = held.first?.heldLocks[key],
                 let lock = summaryLock(key, kind: kind, in: g, origins: origins)
             else { continue }
-            if let when = condition(held: held, of: exact) { s.acquires.append((lock, when)) }
+            if let when = condition(held: held, of: relevant) { s.acquires.append((lock, when)) }
         }
-        for key in releasedOnEntry.sorted() where exact.allSatisfy({ !$0.holds(key) }) {
+        for key in releasedOnEntry.sorted() where exact.allSatisfy({ !$0.holds(key) || $0.isVacuous(key) }) {
             if let lock = summaryLock(key, kind: .spinlock, in: g, origins: origins) { s.releases.append(lock) }
         }
         // Held contexts the same way: returns inside an RCU section it entered, always or when

@@ -174,18 +174,39 @@ extension Engine {
     ) {
         // `ctx = iocb->ki_ctx` after taking `iocb->ki_ctx->ctx_lock`: from here the lock is named
         // through ctx, as the code (canonicalised) names it.
+        // Only a lock the function goes on to name so: the others keep one name on every path.
         if let target = e.path, target.isVariable, let src = e.valuePath, !src.isVariable {
             for (key, held) in s.locks {
                 let p = AccessPath.parse(key)
                 guard p.hasPrefix(src) else { continue }
+                let renamed = p.replacingPrefix(src, with: target.root).description
+                guard facts.lockPaths.contains(renamed) else { continue }
                 s.locks.removeValue(forKey: key)
-                s.locks[p.replacingPrefix(src, with: target.root).description] = held
+                s.locks[renamed] = held
             }
+        }
+        // `m = &x->lock` with x->lock held: `mutex_unlock(m)` releases it.
+        if let target = e.path, let lock = Self.addressAssigned(e), let held = s.locks[lock.description] {
+            s.locks.removeValue(forKey: lock.description)
+            s.locks[target.root] = held
         }
         if let target = e.path, target.isVariable, facts.returnedVariables.contains(target.root) {
             s.values[target.root] = Outcomes.of(e.value ?? "")
         }
-        if let target = e.path, target.isVariable { s.branches.removeValue(forKey: target.root) }
+        if let target = e.path, !s.nullPointers.isEmpty {
+            s.nullPointers = s.nullPointers.filter { !AccessPath.parse($0).hasPrefix(target) }
+        }
+        if let target = e.path, target.isVariable {
+            // A variable given a known truth goes that way at the branches that test it.
+            if facts.correlated.contains(target.root), e.kind == .assignment, e.callee == nil,
+                let truth = Self.knownTruth(ofAssigned: e.value)
+            {
+                s.branches[target.root] = truth
+                if !truth { s.dropLocks(rootedAt: target.root) }
+            } else {
+                s.branches.removeValue(forKey: target.root)
+            }
+        }
         if let target = e.path, let c = e.callee, KernelFunctions.referenceGetters[c] != nil {
             // `req->ki_filp = fget(fd)`: a reference held where it is stored.
             var held = ObjectState(pins: Pins(counted: 1, opaque: true, taken: true))

@@ -196,8 +196,23 @@ public struct GraphBuilder {
         case .continueStmt:
             if let target = continueTargets.last { jump(to: target, .continue, back: true) }
         case .returnStmt(let value):
+            let text = value.map { "return \($0.sourceText)" } ?? "return"
+            if let value, case .call(GraphBuilder.condLock, _, let arguments, _) = value.kind, arguments.count == 2 {
+                // `return __cond_lock(l, c)`: returns true holding l, false without it.
+                let (held, notHeld) = (newBlock(), newBlock())
+                condition(value, whenTrue: held, whenFalse: notHeld)
+                for (block, truth) in [(held, "1"), (notHeld, "0")] {
+                    current = block
+                    var e = Event(.return, at: s.position, text: text)
+                    e.value = truth
+                    e.outcome = .unknown
+                    emit(e)
+                    jump(to: exit, .return)
+                }
+                break
+            }
             if let value { self.value(value) }
-            var e = Event(.return, at: s.position, text: value.map { "return \($0.sourceText)" } ?? "return")
+            var e = Event(.return, at: s.position, text: text)
             e.value = value?.sourceText
             e.outcome = GraphBuilder.outcome(of: value)
             emit(e)
@@ -239,6 +254,23 @@ public struct GraphBuilder {
         case .cast(_, let operand):
             condition(operand, whenTrue: whenTrue, whenFalse: whenFalse, backOnTrue: backOnTrue)
             return
+        case .call(let callee, _, let arguments, _) where callee == GraphBuilder.condLock && arguments.count == 2:
+            // sparse's `__cond_lock(x, c)`: c, and where c is non-zero, x is held.
+            let taken = newBlock()
+            condition(arguments[1], whenTrue: taken, whenFalse: whenFalse)
+            current = taken
+            let operand = arguments[0].strippingAddressAndCasts
+            if case .member(let base, _, _) = operand.kind { value(base) } else { value(operand) }
+            var ev = Event(.lock, at: e.position, text: e.sourceText)
+            ev.callee = GraphBuilder.condLock
+            // The macro drops its lock operand (`#define __cond_lock(x, c) (c)`): no expression
+            // was built from it, only its text is there.
+            ev.path = arguments[0].accessPath ?? GraphBuilder.writtenPath(arguments[0].sourceText)
+            ev.lockKind = LockKind(.spinlock)
+            ev.arguments = [argument(arguments[0])]
+            emit(ev)
+            jump(to: whenTrue, .next, back: backOnTrue)
+            return
         default:
             break
         }
@@ -261,6 +293,19 @@ public struct GraphBuilder {
         current = nil
     }
 
+    /// sparse's conditional acquisition: `__cond_lock(lock, expression)` holds the lock where the
+    /// expression is non-zero (the kernel's trylock macros, lock_task_sighand()).
+    static let condLock = "__cond_lock"
+
+    /// The access path written as `&a->b.c` or `a->b`, when the text is nothing else.
+    static func writtenPath(_ text: String) -> AccessPath? {
+        var t = Substring(text.filter { !$0.isWhitespace })
+        if t.hasPrefix("&") { t = t.dropFirst() }
+        guard let first = t.first, first.isLetter || first == "_" else { return nil }
+        let p = AccessPath.parse(String(t))
+        return p.description == t ? p : nil
+    }
+
     static func constantValue(_ e: Expr) -> Int? {
         switch e.kind {
         case .literal(let l): return Int(l)
@@ -278,6 +323,10 @@ public struct GraphBuilder {
         switch e.kind {
         case .name, .literal:
             break
+        case .call(let callee, _, let arguments, _) where callee == GraphBuilder.condLock && arguments.count == 2:
+            let join = newBlock()
+            condition(e, whenTrue: join, whenFalse: join)
+            current = join
         case .call(let callee, let calleeExpr, let arguments, _):
             call(e, callee: callee, calleeExpr: calleeExpr, arguments: arguments)
         case .member(let base, let field, let arrow):

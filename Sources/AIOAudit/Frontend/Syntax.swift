@@ -181,3 +181,21 @@ public struct HiddenFunction: Sendable, Equatable {
     /// The directive that opened the region (`#ifdef CONFIG_COMPAT`).
     public var condition: String
 }
+
+extension Expr {
+    /// Whether evaluating the expression may do anything: a call, an assignment, `++`/`--`, a
+    /// statement expression.
+    public var hasSideEffects: Bool {
+        switch kind {
+        case .name, .literal: return false
+        case .call, .assign, .statementExpression: return true
+        case .member(let base, _, _): return base.hasSideEffects
+        case .subscriptAccess(let base, let index): return base.hasSideEffects || index.hasSideEffects
+        case .unary(let op, let operand, _): return op == "++" || op == "--" || operand.hasSideEffects
+        case .binary(_, let lhs, let rhs): return lhs.hasSideEffects || rhs.hasSideEffects
+        case .conditional(let c, let t, let o): return c.hasSideEffects || t.hasSideEffects || o.hasSideEffects
+        case .cast(_, let operand): return operand.hasSideEffects
+        case .initializerList(let items), .other(_, let items): return items.contains { $0.hasSideEffects }
+        }
+    }
+}

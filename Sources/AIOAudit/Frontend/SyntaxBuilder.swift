@@ -167,7 +167,7 @@ struct Walker {
             guard ch.count >= 2 else { return Stmt(.opaque("if"), at: pos) }
             return Stmt(
                 .ifStmt(
-                    condition: expression(ch[0], excluding: nil), then: statement(ch[1], excluding: nil),
+                    condition: foldedCondition(ch[0]), then: statement(ch[1], excluding: nil),
                     otherwise: ch.count > 2 ? statement(ch[2], excluding: nil) : nil), at: pos)
         case CXCursor_WhileStmt:
             let ch = c.children
@@ -289,6 +289,18 @@ struct Walker {
             .forStmt(
                 initializer: initializer, condition: condition, increment: increment,
                 body: statement(bodyCursor, excluding: nil)), at: pos)
+    }
+
+    /// An `if` condition, as the compiler folds it when it is a constant without side effects
+    /// (`sizeof(i_size) > sizeof(long)`, a configuration test): the branch that cannot be taken is
+    /// not a path.
+    mutating func foldedCondition(_ cursor: ClangCursor) -> Expr {
+        let e = expression(cursor, excluding: nil)
+        if case .literal = e.kind { return e }
+        guard !e.hasSideEffects, let result = clang_Cursor_Evaluate(cursor.raw) else { return e }
+        defer { clang_EvalResult_dispose(result) }
+        guard clang_EvalResult_getKind(result) == CXEval_Int else { return e }
+        return Expr(.literal(String(clang_EvalResult_getAsLongLong(result))), at: e.position)
     }
 
     // MARK: Macros

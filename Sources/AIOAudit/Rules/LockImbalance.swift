@@ -142,7 +142,9 @@ public struct LockImbalance: FunctionRule {
         for r in exact { locks.formUnion(r.heldLocks.keys) }
         for key in locks.sorted() where !run.unreliableLocks.contains(key) {
             let entry = run.heldOnEntry.contains(key)
-            findings += imbalances(exact, key: key, entry: entry, level: { $0.holds(key) ? 1 : 0 }, &reported) {
+            // A return whose path found the lock's pointer NULL neither holds nor drops it.
+            let relevant = exact.filter { !$0.isVacuous(key) }
+            findings += imbalances(relevant, key: key, entry: entry, level: { $0.holds(key) ? 1 : 0 }, &reported) {
                 report(run, $0, $1, key: key, entry: entry, outcome: $2)
             }
         }
