@@ -33,6 +33,8 @@ final class LockSummaryTests: XCTestCase {
         XCTAssertEqual(check.summaries["ring_put_peer"]?.releases.map(\.path.description), ["peer->peer_lock"])
         // Tested through a field, once.
         XCTAssertEqual(check.summaries["node_detach"]?.releases.map(\.path.description), ["n->owner->peer_lock"])
+        // Declared released by its callee, when there is an owner: released for its own caller.
+        XCTAssertEqual(check.summaries["node_kill"]?.releases.map(\.path.description), ["n->owner->peer_lock"])
         // Dropped and retaken in a loop: the caller's on entry and on return, taken by nobody here.
         XCTAssertEqual(acquires(check.summaries["ring_wait_empty"]), [])
         XCTAssertEqual(

@@ -228,13 +228,22 @@ public struct Engine {
             for e in block.events {
                 // An annotated lock (__releases, __must_hold) is the caller's wherever it is
                 // released, even after a loop took it again.
-                if e.kind == .unlock, let p = e.path,
-                    (!locked.contains(p.description) && f.heldOnEntry[p.description] == nil)
-                        || annotated.contains(p.description)
-                {
+                // So is a lock a callee declares it releases (dcache's dentry_unlink_inode():
+                // __releases(dentry->d_inode->i_lock)), when no path here took it first.
+                var released: [(String, LockKind)] = []
+                if e.kind == .unlock, let p = e.path { released.append((p.description, e.lockKind ?? .spinlock)) }
+                if e.kind == .call, let c = e.callee, let s = summaries[c] {
+                    for lock in s.declaredReleases {
+                        if let p = lock.atCall(e.arguments ?? [], aliases: f.aliases) {
+                            released.append((p.description, lock.kind))
+                        }
+                    }
+                }
+                for (p, kind) in released
+                where (!locked.contains(p) && f.heldOnEntry[p] == nil) || annotated.contains(p) {
                     // An annotated lock keeps its kind; released here, it is the caller's.
-                    if f.heldOnEntry[p.description] == nil { f.heldOnEntry[p.description] = e.lockKind ?? .spinlock }
-                    f.releasedOnEntry.insert(p.description)
+                    if f.heldOnEntry[p] == nil { f.heldOnEntry[p] = kind }
+                    f.releasedOnEntry.insert(p)
                 }
                 locked.formUnion(taking(e))
             }

@@ -63,6 +63,9 @@ public struct FunctionSummary: Sendable {
 
     public var acquires: [(lock: SummaryLock, when: Condition)] = []
     public var releases: [SummaryLock] = []
+    /// Of `releases`, those it declares (sparse's `__releases()`): a caller that does not take one
+    /// first releases its own caller's.
+    public var declaredReleases: [SummaryLock] = []
     /// Held contexts it returns inside (an RCU section it entered), and its caller's it leaves.
     public var enters: [(context: SummaryContext, when: Condition)] = []
     public var leaves: [SummaryContext] = []
@@ -218,7 +221,15 @@ enum Summaries {
             if let when = condition(held: held, of: relevant) { s.acquires.append((lock, when)) }
         }
         for key in releasedOnEntry.sorted() where exact.allSatisfy({ !$0.holds(key) || $0.isVacuous(key) }) {
-            if let lock = summaryLock(key, kind: .spinlock, in: g, origins: origins) { s.releases.append(lock) }
+            if let lock = summaryLock(key, kind: .spinlock, in: g, origins: origins) {
+                s.releases.append(lock)
+                let declared = (g.lockAnnotations ?? []).contains {
+                    $0.kind == .releases && ($0.lock == key || $0.lock == lock.path.description)
+                }
+                if declared {
+                    s.declaredReleases.append(lock)
+                }
+            }
         }
         // Held contexts the same way: returns inside an RCU section it entered, always or when
         // it returns true, or leaves its caller's.
