@@ -22,9 +22,11 @@ final class LockSummaryTests: XCTestCase {
         XCTAssertEqual(acquires(check.summaries["lock_sig"]), ["t->sighand->siglock when it returns true"])
         // `return __cond_lock(&t->alloc_lock, __try_alloc_lock(t));` (the trylock macros).
         XCTAssertEqual(acquires(check.summaries["try_alloc_lock"]), ["t->alloc_lock when it returns true"])
+        // Handed the lock's address; 0 when it took it, -EAGAIN when it did not.
+        XCTAssertEqual(acquires(check.summaries["ring_lock"]), ["m when it returns 0"])
         // The callers that test the result are judged on both ways; the bad ones are reported.
         let functions = Set(check.findings.map(\.function))
-        XCTAssertEqual(functions, ["sig_count_bad", "alloc_bump_bad"])
+        XCTAssertEqual(functions, ["sig_count_bad", "alloc_bump_bad", "ring_ctl_bad"])
     }
 
     func testALockThroughANullPointerIsNobodys() throws {

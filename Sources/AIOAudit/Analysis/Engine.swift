@@ -473,6 +473,12 @@ public struct Engine {
             // An int that is 0 on success, non-zero on failure.
             if !(g.type(of: v) ?? "").contains("*"), known != .unknown { truth = known == .failure }
         }
+        // A negative errno (`return -EAGAIN`) from a function returning an int is non-zero.
+        if truth == nil, e.outcome == .failure, !g.returnType.contains("*"), let text = e.value,
+            text.hasPrefix("-")
+        {
+            truth = true
+        }
         // A returned variable this path tested, or found NULL.
         if truth == nil, let v, let known = s.branches[v] ?? (s.nullPointers.contains(v) ? false : nil) {
             truth = known

@@ -26,7 +26,10 @@ public struct SummaryLock: Hashable, Sendable {
 
     func atCall(_ arguments: [CallArgument]) -> AccessPath? {
         guard let i = parameter else { return path }
-        guard let arg = arguments[safe: i], let base = arg.path, !path.components.isEmpty else { return nil }
+        guard let arg = arguments[safe: i], let base = arg.path else { return nil }
+        // The parameter is the lock's address (`epoll_mutex_lock(struct mutex *mutex, ...)`):
+        // the lock is what the caller passes, `&ep->mtx` or a pointer it holds.
+        if path.components.isEmpty { return base }
         var rest = path.components
         // `f(&req->poll)` with `p->head->lock` inside f: `req->poll.head->lock`.
         rest[0].throughPointer = !arg.addressOf
