@@ -123,7 +123,9 @@ public struct Engine {
         var conditionTests: [Int: ConditionTest] = [:]
         /// block -> the plain variable its condition tests, and whether the test is negated.
         var branchVariables: [Int: (variable: String, negated: Bool)] = [:]
-        /// The variables in branchVariables.
+        /// block -> the plain variable a switch dispatches on, when another switch does too.
+        var switchVariables: [Int: String] = [:]
+        /// The variables in branchVariables and switchVariables.
         var correlated: Set<String> = []
         /// The pointers the function's locks are reached through (`dentry`, `dentry->d_inode` for
         /// `dentry->d_inode->i_lock`), its callees' included: a test that finds one NULL is
@@ -275,6 +277,17 @@ public struct Engine {
         for v in f.returnedVariables where tests[v] != nil { tests[v, default: 0] += 1 }
         f.branchVariables = f.branchVariables.filter { (tests[$0.value.variable] ?? 0) > 1 }
         f.correlated = Set(f.branchVariables.values.map(\.variable))
+        // A variable switched on twice (`switch (cmd)` to take a value, `switch (cmd)` again to
+        // clean it up): the second switch takes the case the first took.
+        var switches: [String: Int] = [:]
+        for block in g.blocks where block.successors.contains(where: { $0.label == .case }) {
+            if let c = block.condition, let (v, negated) = Self.branchVariable(c, g), !negated {
+                f.switchVariables[block.id] = v
+                switches[v, default: 0] += 1
+            }
+        }
+        f.switchVariables = f.switchVariables.filter { (switches[$0.value] ?? 0) > 1 }
+        f.correlated.formUnion(f.switchVariables.values)
         // The saved interrupt flags: what local_irq_save() and the irqsave locks save into, or a
         // callee that saves or restores them is handed. A callee that is handed them otherwise
         // (`finish(x, flags)`) may restore them: which paths have interrupts off is not visible.
@@ -452,6 +465,17 @@ public struct Engine {
                     // not the caller's (`if (inode) spin_unlock(&inode->i_lock)`).
                     if !truth { next.dropLocks(rootedAt: v) }
                 }
+                // A variable switched on again, unassigned since: only the case it took before.
+                if let v = facts.switchVariables[block.id] {
+                    if edge.label == .case, let value = edge.detail {
+                        if let known = next.cases[v], known != value { continue }
+                        next.cases[v] = value
+                    } else if edge.label == .default, let known = next.cases[v],
+                        block.successors.contains(where: { $0.label == .case && $0.detail == known })
+                    {
+                        continue
+                    }
+                }
                 refine(&next, block: block, edge: edge, g, facts, summaries)
                 work.append((edge.target, next))
             }
@@ -494,6 +518,11 @@ public struct Engine {
         for (i, p) in g.parameters.enumerated() where model.isTracked(AccessPath(root: p.name), in: g) {
             for e in g.allEvents where Handoff.keeps(p.name, e, in: g, model: model, summaries: summaries) {
                 kept.insert(i)
+            }
+            // A parameter it puts, on any path (eventpoll's ep_remove()): its caller's reference
+            // goes with it.
+            for e in g.allEvents {
+                if case .put(let o, _) = classify(e, in: g), o == p.name { kept.insert(i) }
             }
         }
         return kept
@@ -619,7 +648,10 @@ public struct Engine {
                 tested.utf8[i] == UInt8(ascii: "-") && tested.utf8.index(after: i) < tested.utf8.endIndex
                     && tested.utf8[tested.utf8.index(after: i)] == UInt8(ascii: ">")
             }
-            if arrow || (g.type(of: tested) ?? "").contains("*") { pointer = tested }
+            // A field reached with `.` (`param.file = fget(fd); if (!param.file)`) too: what the
+            // test finds NULL holds no reference and no lock.
+            let field = tested.contains(".") && AccessPath.parse(tested).description == tested
+            if arrow || field || (g.type(of: tested) ?? "").contains("*") { pointer = tested }
             for test in ["IS_ERR(", "IS_ERR_OR_NULL("] where c.hasPrefix(test) && c.hasSuffix(")") {
                 error = String(c.dropFirst(test.count).dropLast())
             }

@@ -91,6 +91,8 @@ struct AbstractState: Hashable {
     /// Variables this path branched on (`if (need_lock)`), and which way: a second test of one
     /// that was not assigned since goes the same way (`if (x) lock; ... if (x) unlock;`).
     var branches: [String: Bool] = [:]
+    /// Variables a switch on this path dispatched on, and the case it took.
+    var cases: [String: String] = [:]
     /// Pointers a lock is reached through that this path found NULL (`if (!dentry->d_inode)`),
     /// until they are assigned: the locks through them exist on no path through here.
     var nullPointers: Set<String> = []
@@ -106,6 +108,7 @@ struct AbstractState: Hashable {
             && a.callerLockDropped == b.callerLockDropped
             && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
             && a.values == b.values && a.branches == b.branches && a.nullPointers == b.nullPointers
+            && a.cases == b.cases
             && a.approximate == b.approximate
     }
 
@@ -120,6 +123,7 @@ struct AbstractState: Hashable {
         h.combine(values)
         h.combine(branches)
         h.combine(nullPointers)
+        h.combine(cases)
         h.combine(approximate)
     }
 
@@ -143,6 +147,7 @@ struct AbstractState: Hashable {
         s.callerLockDropped = callerLockDropped || o.callerLockDropped
         for (k, v) in s.branches where o.branches[k] != v { s.branches.removeValue(forKey: k) }
         s.nullPointers.formIntersection(o.nullPointers)
+        for (k, v) in s.cases where o.cases[k] != v { s.cases.removeValue(forKey: k) }
         for (k, v) in o.values where s.values[k] != v { s.values[k] = .unknown }
         for k in s.values.keys where o.values[k] == nil { s.values[k] = .unknown }
         s.approximate = true

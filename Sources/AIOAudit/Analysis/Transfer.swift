@@ -10,9 +10,10 @@ extension Engine {
         _ summaries: [String: FunctionSummary] = [:]
     ) {
         // A variable whose address a call is given may change: its branch is open again.
-        if e.kind == .call, !s.branches.isEmpty {
+        if e.kind == .call, !s.branches.isEmpty || !s.cases.isEmpty {
             for a in e.arguments ?? [] where a.addressOf && a.path?.isVariable == true {
                 s.branches.removeValue(forKey: a.path!.root)
+                s.cases.removeValue(forKey: a.path!.root)
             }
         }
         // A call or a store that hands a reference on (see Handoff) transfers it.
@@ -196,6 +197,7 @@ extension Engine {
         if let target = e.path, !s.nullPointers.isEmpty {
             s.nullPointers = s.nullPointers.filter { !AccessPath.parse($0).hasPrefix(target) }
         }
+        if let target = e.path, target.isVariable { s.cases.removeValue(forKey: target.root) }
         if let target = e.path, target.isVariable {
             // A variable given a known truth goes that way at the branches that test it.
             if facts.correlated.contains(target.root), e.kind == .assignment, e.callee == nil,
