@@ -66,15 +66,18 @@ struct CheckCommand: ParsesC, ChoosesRules {
             var outcome = Outcome()
             do {
                 // Run by kbuild over every file it builds: outside the aio model's scope, nothing
-                // to say, and nothing parsed.
+                // to say, and nothing parsed; inside it, the text read here is the one parsed.
+                var request = parse.request(for: file)
                 if parse.kbuild != nil,
-                    let text = try? String(contentsOfFile: WorkingDirectory.resolve(file), encoding: .utf8),
-                    !AIOScope.applies(to: text)
+                    let text = try? String(contentsOfFile: WorkingDirectory.resolve(file), encoding: .utf8)
                 {
-                    if parse.verbose { outcome.notes = "\(file): not aio code (no struct kioctx): skipped\n" }
-                    return outcome
+                    guard AIOScope.applies(to: text) else {
+                        if parse.verbose { outcome.notes = "\(file): not aio code (no struct kioctx): skipped\n" }
+                        return outcome
+                    }
+                    request.contents = text
                 }
-                let unit = try Pipeline.parse(parse.request(for: file))
+                let unit = try Pipeline.parse(request)
                 outcome.notes = parse.parseNotes(unit)
                 var check = Pipeline.check(unit, profile: chosen)
                 check.applySuppressions()

@@ -29,7 +29,8 @@ public struct Engine {
     public func run() -> AnalysisResult {
         var findings: [Finding] = []
         var skipped: [(String, Int)] = []
-        var summaries: [String: FunctionSummary] = [:]
+        // The kernel's lock helpers from its headers, unless the file defines its own.
+        var summaries = KernelSummaries.table.filter { model.graphs[$0.key] == nil }
         var lockUses: [String: LockUse] = [:]
         // Sorted by kind once: a cast of an existential costs a search of the conformances.
         let functionRules = rules.compactMap { $0 as? FunctionRule }
@@ -100,7 +101,9 @@ public struct Engine {
             findings = kept
         }
         skipped.sort { $0.1 < $1.1 }
-        return AnalysisResult(findings: findings, summaries: summaries, notAnalysed: skipped, lockOrder: order)
+        return AnalysisResult(
+            findings: findings, summaries: summaries.filter { model.graphs[$0.key] != nil }, notAnalysed: skipped,
+            lockOrder: order)
     }
 
     // MARK: One function
@@ -718,7 +721,9 @@ public struct Engine {
         return (String(c), negated)
     }
 
-    func refineValues(_ s: inout AbstractState, test t: ConditionTest, nonZero: Bool, lockBases: Set<String>) {
+    func refineValues(
+        _ s: inout AbstractState, test t: ConditionTest, nonZero: Bool, lockBases: Set<String>, returned: Set<String>
+    ) {
         if let v = t.value {
             if !t.negativeOnly {
                 s.values[v] = nonZero ? .failure : .success
@@ -733,6 +738,8 @@ public struct Engine {
             if lockBases.contains(p) { s.pointerFoundNull(p) }
         }
         if let e = t.error, nonZero { s.objects.removeValue(forKey: e) }
+        // A returned pointer tested with IS_ERR(): an error where it is one, not where it is not.
+        if let e = t.error, returned.contains(e) { s.values[e] = nonZero ? .failure : .success }
     }
 
     /// The variable a try-get (a file's try-get role, or a primitive on one of its fields) acts on.
@@ -758,7 +765,8 @@ public struct Engine {
         guard block.condition != nil, edge.label == .true || edge.label == .false else { return }
         let succeeded = edge.label == .true
         if let test = facts.conditionTests[block.id] {
-            refineValues(&s, test: test, nonZero: succeeded, lockBases: facts.lockBases)
+            refineValues(
+                &s, test: test, nonZero: succeeded, lockBases: facts.lockBases, returned: facts.returnedVariables)
         }
         guard var last = block.events.last else { return }
         // `s = lock_sig(t); if (!s)`: the call's result is what the branch tests.
