@@ -27,6 +27,10 @@ for f in bin/aio-audit share/man/man1/aio-audit.1 share/man/man1/aio-audit.check
 done
 grep -q '^\.Dt AIO-AUDIT 1' "$root/share/man/man1/aio-audit.1" || fail "aio-audit.1 is not a man page"
 grep -q -- '--disable' "$root/share/man/man1/aio-audit.check.1" || fail "aio-audit.check.1 does not document --disable"
+# An empty line is an error to man's formatter: the pages must have none.
+if grep -l '^$' "$root"/share/man/man1/*.1 >/dev/null; then
+	fail "a man page has empty lines: $(grep -l '^$' "$root"/share/man/man1/*.1 | head -n 1)"
+fi
 bash -c "source '$root/share/bash-completion/completions/aio-audit' && complete -p aio-audit" >/dev/null 2>&1 ||
 	fail "the bash completion does not register"
 pass "installed: $(cd "$root" && find . -type f | sort | tr '\n' ' ')"
@@ -63,9 +67,12 @@ else
 fi
 
 DESTDIR="$stage" PREFIX=/usr scripts/install.sh --uninstall >/dev/null
-left=$(find "$root" -type f | wc -l)
-((left == 0)) || fail "uninstall left $left files: $(find "$root" -type f | head -n 3)"
-((left == 0)) && pass "uninstall removed every installed file"
+left=$(find "$root" -mindepth 1 | wc -l)
+((left == 0)) || fail "uninstall left $left files or directories: $(find "$root" -mindepth 1 | head -n 3)"
+((left == 0)) && pass "uninstall removed every installed file and the directories it made"
+again=$(DESTDIR="$stage" PREFIX=/usr scripts/install.sh --uninstall)
+grep -q 'nothing removed' <<<"$again" || fail "a second uninstall says: $again"
+
 
 if ((failures > 0)); then
 	echo "install-check: $failures failed" >&2

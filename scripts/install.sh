@@ -38,10 +38,25 @@ zsh_completions="$root/share/zsh/site-functions"
 fish_completions="$root/share/fish/vendor_completions.d"
 
 if ((uninstall)); then
-	rm -f "$bin/aio-audit" "$bash_completions/aio-audit" "$zsh_completions/_aio-audit" \
-		"$fish_completions/aio-audit.fish"
-	rm -f "$man"/aio-audit.1 "$man"/aio-audit.*.1
-	echo "install.sh: removed aio-audit from $root"
+	shopt -s nullglob
+	installed=("$bin/aio-audit" "$bash_completions/aio-audit" "$zsh_completions/_aio-audit"
+		"$fish_completions/aio-audit.fish" "$man"/aio-audit.1 "$man"/aio-audit.*.1)
+	removed=0
+	for f in "${installed[@]}"; do
+		[[ -e $f ]] || continue
+		rm -f "$f"
+		removed=$((removed + 1))
+	done
+	# The directories the install made, where nothing else is left in them (never the prefix).
+	for d in "$bin" "$man" "$root/share/man" "$bash_completions" "$root/share/bash-completion" \
+		"$zsh_completions" "$root/share/zsh" "$fish_completions" "$root/share/fish" "$root/share"; do
+		[[ -d $d ]] && rmdir "$d" 2>/dev/null || true
+	done
+	if ((removed == 0)); then
+		echo "install.sh: aio-audit is not installed in $root: nothing removed"
+	else
+		echo "install.sh: removed aio-audit from $root ($removed files)"
+	fi
 	exit 0
 fi
 
@@ -57,6 +72,9 @@ trap 'rm -rf "$work"' EXIT
 date=$(git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
 mkdir -p "$work/man"
 "$scratch/release/generate-manual" "$tool" --multi-page --date "$date" --output-directory "$work/man"
+# The help's blank lines between paragraphs are mdoc paragraph breaks (an empty line is an error
+# to man's formatter).
+sed -i 's/^$/.Pp/' "$work"/man/*.1
 "$tool" --generate-completion-script bash >"$work/aio-audit.bash"
 "$tool" --generate-completion-script zsh >"$work/_aio-audit"
 "$tool" --generate-completion-script fish >"$work/aio-audit.fish"

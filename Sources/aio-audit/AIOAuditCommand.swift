@@ -10,9 +10,16 @@ struct AIOAuditCommand: ParsableCommand {
         discussion: """
             Rules (aio-audit explain RULE): \(Rules.identifiers.joined(separator: ", ")).
 
+            A file outside the aio model (no struct kioctx) is checked with the generic lock, sleep \
+            and reference rules only, as warnings.
+
             Run by kbuild as sparse is (make C=1 CHECK=aio-audit, or C=2): given a compiler's flags \
-            and a C file last, it checks the file with those flags; files outside the aio model \
-            (no struct kioctx) are skipped unparsed. The tool's own options go through CF=.
+            and a C file last, it checks the file with those flags, run from the tree's top; files \
+            outside the aio model are skipped unparsed there. The tool's own options go through CF=.
+
+            Exit status: 0 when no errors were reported (warnings do not count unless --strict), 1 \
+            when errors were (diff: when a change introduces a finding), 2 for a usage error or bad \
+            input (one line on standard error naming it).
             """,
         version: AIOAuditVersion.string,
         subcommands: [
@@ -52,6 +59,10 @@ struct AIOAuditCommand: ParsableCommand {
             } catch {
                 finish(error)
             }
+        }
+        if afterTerminator.isEmpty, let misuse = KbuildInvocation.misuse(arguments) {
+            FileHandle.standardError.write(Data("aio-audit: error: \(misuse)\n".utf8))
+            Foundation.exit(2)
         }
         do {
             var command = try parseAsRoot(arguments)

@@ -7,7 +7,9 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain", abstract: "Print a rule's rationale and examples, or list the rules.",
         discussion: "Rules: \(Rules.identifiers.joined(separator: ", ")).")
 
-    @Argument(help: ArgumentHelp("A rule's identifier (without one: every rule, a line each).", valueName: "rule"))
+    @Argument(
+        help: ArgumentHelp("A rule's identifier (without one: every rule, a line each).", valueName: "rule"),
+        completion: .list(Rules.identifiers))
     var rule: String?
 
     func run() throws {

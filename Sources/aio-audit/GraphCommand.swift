@@ -10,7 +10,7 @@ struct GraphCommand: ParsesC {
         abstract: "Print the flow graph of every function (or one) with its refcount/lock/RCU events."
     )
 
-    @Argument(help: "The C file (fs/aio.c of any era).")
+    @Argument(help: "The C file (fs/aio.c of any era); extra compiler arguments go after --.")
     var file: String
 
     @Option(name: .long, help: "Only this function.")

@@ -8,12 +8,14 @@ struct RuleOptions: ParsableArguments {
     @Option(
         name: .customLong("enable"),
         help: ArgumentHelp(
-            "Report RULE (repeatable; all: every rule). Applied in order with --disable.", valueName: "rule"))
+            "Report RULE (repeatable; all: every rule). Applied in order with --disable.", valueName: "rule"),
+        completion: .list(["all"] + Rules.identifiers))
     var enabled: [String] = []
 
     @Option(
         name: .customLong("disable"),
-        help: ArgumentHelp("Do not report RULE (repeatable; all: every rule).", valueName: "rule"))
+        help: ArgumentHelp("Do not report RULE (repeatable; all: every rule).", valueName: "rule"),
+        completion: .list(["all"] + Rules.identifiers))
     var disabled: [String] = []
 
     @Option(

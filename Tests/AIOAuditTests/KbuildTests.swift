@@ -96,6 +96,26 @@ final class KbuildTests: XCTestCase {
         XCTAssertFalse(quiet.out.contains("lock-imbalance"))
     }
 
+    func testRunAwayFromTheTreeTopItIsAnInputError() throws {
+        // kbuild's relative -I flags from another directory find no header: not a check of
+        // something else than the compiler sees, but an input error naming the fix.
+        let tree = try makeTree()
+        let elsewhere = try temporaryDirectory(self)
+        var args = try kbuildArguments(file: "fs/aio.c")
+        args[args.count - 1] = tree.appendingPathComponent("fs/aio.c").path
+        let run = try runTool(args, in: elsewhere)
+        XCTAssertEqual(run.status, 2, run.out + run.err)
+        XCTAssertEqual(run.out, "")
+        XCTAssertTrue(run.err.contains("file not found: the compiler flags do not find the headers"), run.err)
+        XCTAssertTrue(run.err.contains("run from the kernel tree's top directory"), run.err)
+        // A compiler's flags without a C file last.
+        for last in ["fs/notes.py", tree.path] {
+            let bad = try runTool(["-I./include", "-D__KERNEL__", last], in: tree)
+            XCTAssertEqual(bad.status, 2, bad.err)
+            XCTAssertTrue(bad.err.contains("the last argument must be the C file to check"), bad.err)
+        }
+    }
+
     func testFilesOutsideTheAioModelAreSkippedWithoutAParse() throws {
         let tree = try makeTree()
         let run = try runTool(try kbuildArguments(file: "fs/other.c"), in: tree)
@@ -155,6 +175,13 @@ final class KbuildTests: XCTestCase {
             "\(file.path): not aio code (no struct kioctx): the aio model does not apply; generic lock, sleep and reference rules only, as warnings"
         )
         XCTAssertEqual(try runTool(["check", "--strict", file.path]).status, 1)
+        // The reports say so too: JSON and SARIF name the scope, facts says it first.
+        let json = try runTool(["check", "--format", "json", file.path])
+        XCTAssertTrue(json.out.contains("\"scope\" : \"generic\""), json.out)
+        let sarif = try runTool(["check", "--format", "sarif", file.path])
+        XCTAssertTrue(sarif.out.contains("\"scope\" : \"generic\""), sarif.out)
+        let facts = try runTool(["facts", file.path])
+        XCTAssertTrue(facts.out.contains("scope: generic (not aio code"), facts.out)
         // The same code in a file that is aio code: an error.
         try (String(contentsOf: file, encoding: .utf8) + "struct kioctx;\n").write(
             to: file, atomically: true, encoding: .utf8)
@@ -162,5 +189,6 @@ final class KbuildTests: XCTestCase {
         XCTAssertEqual(aio.status, 1)
         XCTAssertTrue(aio.out.contains("namei.c:9:3: error: grab()"), aio.out)
         XCTAssertFalse(aio.err.contains("not aio code"), aio.err)
+        XCTAssertTrue(try runTool(["check", "--format", "json", file.path]).out.contains("\"scope\" : \"aio\""))
     }
 }

@@ -253,6 +253,20 @@ public struct Engine {
                 locked.formUnion(taking(e))
             }
         }
+        // A flag handed by address to a callee the file cannot see into (a function pointer:
+        // io_uring's `req->io_task_work.func(req, &locked)`), then tested: the callee may have taken
+        // the lock the function releases under the test. Which paths hold it is not visible.
+        let handedFlags = Set(
+            g.allEvents.filter { $0.kind == .call && ($0.callee ?? "(*").hasPrefix("(*") }
+                .flatMap { $0.arguments ?? [] }.filter { $0.addressOf && $0.path?.isVariable == true }
+                .map { $0.path!.root })
+        if !handedFlags.isEmpty,
+            g.blocks.contains(where: { b in
+                b.condition.flatMap { Self.branchVariable($0, g) }.map { handedFlags.contains($0.variable) } ?? false
+            })
+        {
+            for lock in f.releasedOnEntry where !annotated.contains(lock) { f.unreliableLocks.insert(lock) }
+        }
         for e in g.allEvents {
             if e.kind == .return, let v = e.value, g.locals[v] != nil { f.returnedVariables.insert(v) }
             if e.kind == .assignment, let c = e.callee, KernelFunctions.isRCULookup(c), let t = e.path, t.isVariable {

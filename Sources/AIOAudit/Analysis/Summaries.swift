@@ -163,10 +163,14 @@ enum Summaries {
         var assigned: [String: [AccessPath?]] = [:]
         for e in g.allEvents where e.kind == .assignment {
             guard let t = e.path, t.isVariable, g.locals[t.root] != nil else { continue }
+            // `inode = dentry->d_inode` again, read through the alias: `inode = inode`.
+            if let v = e.valuePath, v.isVariable, v.root == t.root { continue }
             assigned[t.root, default: []].append(e.valuePath)
         }
+        // Assigned once, or each time from the same path (`inode = dentry->d_inode` again after
+        // the lock was dropped and retaken).
         return assigned.sorted { $0.key < $1.key }.compactMap { v, sources in
-            guard sources.count == 1, let s = sources[0] else { return nil }
+            guard let first = sources.first, let s = first, sources.allSatisfy({ $0 == first }) else { return nil }
             return (v, s)
         }
     }

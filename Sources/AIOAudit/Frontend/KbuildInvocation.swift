@@ -34,11 +34,7 @@ public struct KbuildInvocation: Equatable, Sendable {
         if args.first == "check" { args.removeFirst() }
         guard let file = args.last, file.hasSuffix(".c"), !file.hasPrefix("-"), args.count > 1 else { return nil }
         let rest = args.dropLast()
-        let compilerLike = rest.contains { a in
-            a.hasPrefix("-D") || a.hasPrefix("-I") || a == "-include" || a == "-nostdinc" || a.hasPrefix("-Wp,")
-                || a == "-isystem"
-        }
-        guard compilerLike else { return nil }
+        guard rest.contains(where: isCompilerFlag) else { return nil }
         var invocation = KbuildInvocation(options: [], compilerFlags: [], file: file)
         var i = rest.startIndex
         while i < rest.endIndex {
@@ -60,6 +56,21 @@ public struct KbuildInvocation: Equatable, Sendable {
             }
         }
         return invocation
+    }
+
+    /// A flag only a compiler is given (`-D`, `-I`, `-include`, `-nostdinc`, `-Wp,...`).
+    static func isCompilerFlag(_ a: String) -> Bool {
+        a.hasPrefix("-D") || a.hasPrefix("-I") || a == "-include" || a == "-nostdinc" || a.hasPrefix("-Wp,")
+            || a == "-isystem"
+    }
+
+    /// Why arguments that look like a compiler's are not a checker's invocation (no C file last),
+    /// or nil when they are one or do not look like a compiler's at all.
+    public static func misuse(_ arguments: [String]) -> String? {
+        guard recognise(arguments) == nil, arguments.contains(where: isCompilerFlag), let last = arguments.last
+        else { return nil }
+        return
+            "\(last): given a compiler's flags, as kbuild runs its checker, the last argument must be the C file to check"
     }
 
     /// The flags as libclang takes them (as for a compile database's entry run in `directory`).

@@ -150,17 +150,26 @@ public enum Parser {
                         mode: .kernelTree, arguments: command.arguments + kernelTreeFlags + request.extraArguments,
                         mainPath: command.file, directory: command.directory)
                 }
+                // The object kbuild would build from the file, named from the database's directory.
+                let top = URL(
+                    fileURLWithPath: WorkingDirectory.resolve((database.path as NSString).deletingLastPathComponent)
+                ).standardizedFileURL.path
+                var object = "the file's object"
+                if absolute.hasPrefix(top + "/"), absolute.hasSuffix(".c") {
+                    object = String(absolute.dropFirst(top.count + 1).dropLast(2)) + ".o"
+                }
+                let build = "make \(object) && scripts/clang-tools/gen_compile_commands.py"
                 if request.compileDatabaseDirectory != nil {
                     throw InputError(
                         request.path,
-                        "is not in the compile database \(database.path) (build the file, then regenerate the database: make fs/aio.o && scripts/clang-tools/gen_compile_commands.py)"
+                        "is not in the compile database \(database.path) (\(database.entries.count) files built so far): build it, then regenerate the database: \(build)"
                     )
                 }
                 return Setup(
                     mode: .standalone, arguments: StandaloneMode.arguments + request.extraArguments, mainPath: absolute,
                     directory: nil,
                     note:
-                        "\(database.path) has no entry for this file (made in another directory?): parsed standalone; regenerate it, or give -p DIR"
+                        "\(database.path) has no entry for this file (\(database.entries.count) files built so far): parsed standalone; for the kernel's own flags: \(build)"
                 )
             }
         }
@@ -221,6 +230,16 @@ public enum Parser {
                     request.path, "does not parse: \(fatal.line):\(fatal.column): \(fatal.message)")
             }
             let errors = diagnostics.filter { $0.severity == "error" }
+            // With the compiler's flags, a header that is not found means the flags do not fit
+            // where the tool runs (kbuild runs its checker from the tree's top): what would be
+            // analysed is not the file the compiler sees.
+            if setup.mode != .standalone, let missing = errors.first(where: { $0.message.hasSuffix("file not found") })
+            {
+                throw InputError(
+                    request.path,
+                    "\(missing.line):\(missing.column): \(missing.message): the compiler flags do not find the headers from here (run from the kernel tree's top directory, as kbuild does, or give -p DIR)"
+                )
+            }
             if let deep = errors.first(where: { $0.message.hasPrefix("bracket nesting level exceeded") }) {
                 // The parser gave up on the construct; what follows it is not what the file says.
                 throw InputError(

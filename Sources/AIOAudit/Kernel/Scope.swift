@@ -13,4 +13,7 @@ public enum AIOScope {
     public static func applies(to text: String) -> Bool {
         markers.contains { Words.occurs($0, in: text, wholeWord: true) } || text.contains(directive)
     }
+
+    /// The scope as reports name it: "aio", or "generic" (only the generic rules report).
+    public static func name(of text: String) -> String { applies(to: text) ? "aio" : "generic" }
 }

@@ -64,6 +64,8 @@ public enum FindingsReport {
         var file: String
         var mode: String
         var profile: String
+        /// "aio" (the model and its profile apply) or "generic" (only the generic rules report).
+        var scope: String
         var parseErrors: Int
         var findings: [Finding]
         var notAnalysed: [String]
@@ -73,7 +75,7 @@ public enum FindingsReport {
         let files = checks.map {
             JSONFile(
                 file: $0.unit.path, mode: $0.unit.mode.rawValue, profile: $0.model.profile.profile.name,
-                parseErrors: $0.unit.errors.count, findings: $0.findings,
+                scope: AIOScope.name(of: $0.unit.source), parseErrors: $0.unit.errors.count, findings: $0.findings,
                 notAnalysed: $0.notAnalysed.map(\.function))
         }
         let encoder = JSONEncoder()
@@ -158,6 +160,7 @@ public enum FindingsReport {
         let files: [[String: Any]] = parsed.map { p in
             var entry: [String: Any] = [
                 "file": p.unit.path, "mode": p.unit.mode.rawValue, "parseErrors": p.unit.errors.count,
+                "scope": AIOScope.name(of: p.unit.source),
             ]
             if let side = p.side { entry["side"] = side }
             return entry
