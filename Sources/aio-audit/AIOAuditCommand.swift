@@ -158,6 +158,9 @@ struct ParseOptions: ParsableArguments {
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
+    /// How many parse errors --verbose lists for a file.
+    static var parseErrorsListed: Int { 30 }
+
     /// What reportParse prints, as text (empty, or lines each ending in a newline).
     func parseNotes(_ unit: TranslationUnitSyntax, side: String? = nil) -> String {
         let name = side.map { "\(unit.path) (\($0))" } ?? unit.path
@@ -173,7 +176,16 @@ struct ParseOptions: ParsableArguments {
                 lines.append(
                     "\(name):\(h.line): hidden by the preprocessor, not analysed: \(h.name) (under \(h.condition))")
             }
-            for e in unit.errors { lines.append("\(e.file):\(e.line):\(e.column): parse error: \(e.message)") }
+            // The file named as the command line named it; the first errors only (the first are
+            // the causes, the rest mostly their echoes), with how many more there are.
+            let absolute = URL(fileURLWithPath: WorkingDirectory.resolve(unit.path)).standardizedFileURL.path
+            for e in unit.errors.prefix(Self.parseErrorsListed) {
+                let file = e.file == absolute ? unit.path : e.file
+                lines.append("\(file):\(e.line):\(e.column): parse error: \(e.message)")
+            }
+            if unit.errors.count > Self.parseErrorsListed {
+                lines.append("\(name): \(unit.errors.count - Self.parseErrorsListed) more parse errors not listed")
+            }
         }
         if !unit.errors.isEmpty {
             lines.append(

@@ -54,6 +54,20 @@ final class CommandLineUsageTests: XCTestCase {
         XCTAssertTrue(named.err.contains("is not in the compile database"), named.err)
     }
 
+    func testVerboseListsTheFirstParseErrorsAndCountsTheRest() throws {
+        let dir = try temporaryDirectory(self)
+        let file = dir.appendingPathComponent("broken.c")
+        let functions = (1...40).map { "int f\($0)(int a)\n{\n\treturn a +;\n}\n" }.joined()
+        try functions.write(to: file, atomically: true, encoding: .utf8)
+        let r = try runTool(["check", "-v", file.path])
+        let listed = r.err.split(separator: "\n").filter { $0.contains(": parse error: ") }
+        XCTAssertEqual(listed.count, 30, r.err)
+        // Named as the command line named the file.
+        XCTAssertTrue(listed.allSatisfy { $0.hasPrefix(file.path + ":") }, r.err)
+        XCTAssertTrue(r.err.contains("\(file.path): 10 more parse errors not listed"), r.err)
+        XCTAssertTrue(r.err.contains("40 parse errors remain"), r.err)
+    }
+
     func testWhatFollowsTheTerminatorReachesTheParser() throws {
         let base = try String(contentsOfFile: Paths.fixture("review/base.c"), encoding: .utf8)
         let guarded = base.replacingOccurrences(
