@@ -47,6 +47,8 @@ struct CheckCommand: ParsesC, ChoosesRules {
             // An unknown rule is a usage error before anything is checked.
             var validated = RuleSelection()
             try validated.apply(rules.ordered ?? [])
+            // So is a baseline that cannot be read: said before the files are analysed.
+            if let baseline = accepted.baseline { _ = try Baseline.read(baseline) }
         } catch {
             AIOAuditCommand.fail(error)
         }
