@@ -53,6 +53,14 @@ public struct Engine {
                 releasedOnEntry: r.facts.releasedOnEntry, sleeps: r.sleeps,
                 keeps: keptParameters(g, summaries: summaries), model: model)
             summaries[name]?.takes = Self.takes(r.locks)
+            // Its caller's locks whose fate it cannot tell: not its callers' to judge either.
+            let origins = Summaries.origins(in: g)
+            let obscured = r.facts.heldOnEntry.keys.filter { key in
+                r.facts.unreliableLocks.contains(key) || r.returns.contains { $0.isExposed(key) }
+            }
+            summaries[name]?.obscures = obscured.sorted().compactMap {
+                Summaries.summaryLock($0, kind: r.facts.heldOnEntry[$0]!, in: g, origins: origins)
+            }
             let publishes = model.publishedParameters(g, summaries: summaries)
             let unreferenced = model.returnsUnreferenced(g, publications: publications)
             summaries[name]?.publishes = publishes
@@ -266,6 +274,16 @@ public struct Engine {
             })
         {
             for lock in f.releasedOnEntry where !annotated.contains(lock) { f.unreliableLocks.insert(lock) }
+        }
+        // A callee that cannot tell whether it releases its caller's lock (it hands the lock's
+        // object to a function pointer): the lock is not judged here either.
+        for e in g.allEvents where e.kind == .call {
+            guard let c = e.callee, let s = summaries[c] else { continue }
+            for lock in s.obscures {
+                if let p = lock.atCall(e.arguments ?? [], aliases: f.aliases) {
+                    f.unreliableLocks.insert(p.description)
+                }
+            }
         }
         for e in g.allEvents {
             if e.kind == .return, let v = e.value, g.locals[v] != nil { f.returnedVariables.insert(v) }

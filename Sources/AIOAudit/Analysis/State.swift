@@ -91,6 +91,8 @@ struct AbstractState: Hashable {
     /// Variables this path branched on (`if (need_lock)`), and which way: a second test of one
     /// that was not assigned since goes the same way (`if (x) lock; ... if (x) unlock;`).
     var branches: [String: Bool] = [:]
+    /// Locks held when their object was handed to a function pointer on this path.
+    var exposed: Set<String> = []
     /// Variables a switch on this path dispatched on, and the case it took.
     var cases: [String: String] = [:]
     /// Pointers a lock is reached through that this path found NULL (`if (!dentry->d_inode)`),
@@ -108,7 +110,7 @@ struct AbstractState: Hashable {
             && a.callerLockDropped == b.callerLockDropped
             && a.locks.mapValues(\.kind) == b.locks.mapValues(\.kind)
             && a.values == b.values && a.branches == b.branches && a.nullPointers == b.nullPointers
-            && a.cases == b.cases
+            && a.cases == b.cases && a.exposed == b.exposed
             && a.approximate == b.approximate
     }
 
@@ -124,6 +126,7 @@ struct AbstractState: Hashable {
         h.combine(branches)
         h.combine(nullPointers)
         h.combine(cases)
+        h.combine(exposed)
         h.combine(approximate)
     }
 
@@ -148,6 +151,7 @@ struct AbstractState: Hashable {
         for (k, v) in s.branches where o.branches[k] != v { s.branches.removeValue(forKey: k) }
         s.nullPointers.formIntersection(o.nullPointers)
         for (k, v) in s.cases where o.cases[k] != v { s.cases.removeValue(forKey: k) }
+        s.exposed.formUnion(o.exposed)
         for (k, v) in o.values where s.values[k] != v { s.values[k] = .unknown }
         for k in s.values.keys where o.values[k] == nil { s.values[k] = .unknown }
         s.approximate = true

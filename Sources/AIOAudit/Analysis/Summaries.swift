@@ -66,6 +66,9 @@ public struct FunctionSummary: Sendable {
 
     public var acquires: [(lock: SummaryLock, when: Condition)] = []
     public var releases: [SummaryLock] = []
+    /// Its caller's locks it may or may not release, which it cannot tell (handed to a function
+    /// pointer): its callers do not judge them either.
+    public var obscures: [SummaryLock] = []
     /// Of `releases`, those it declares (sparse's `__releases()`): a caller that does not take one
     /// first releases its own caller's.
     public var declaredReleases: [SummaryLock] = []
@@ -108,6 +111,9 @@ public struct ReturnRecord {
     public func holds(_ lock: String) -> Bool { state.locks[lock] != nil }
     /// The lock is reached through a pointer this return's path found NULL: neither held nor not.
     public func isVacuous(_ lock: String) -> Bool { state.isVacuous(lock) }
+    /// The lock, still held here, was handed with its object to a function pointer on the way:
+    /// whether the callee released it is not known.
+    public func isExposed(_ lock: String) -> Bool { state.locks[lock] != nil && state.exposed.contains(lock) }
     /// Inside an RCU read-side section the function entered (how deep).
     public var rcuDepth: Int { state.rcuDepth }
     /// Where the innermost RCU read-side section still open here was entered.
@@ -227,7 +233,9 @@ enum Summaries {
             else { continue }
             if let when = condition(held: held, of: relevant) { s.acquires.append((lock, when)) }
         }
-        for key in releasedOnEntry.sorted() where exact.allSatisfy({ !$0.holds(key) || $0.isVacuous(key) }) {
+        for key in releasedOnEntry.sorted()
+        where exact.allSatisfy({ !$0.holds(key) || $0.isVacuous(key) }) && !exact.contains(where: { $0.isExposed(key) })
+        {
             if let lock = summaryLock(key, kind: .spinlock, in: g, origins: origins) {
                 s.releases.append(lock)
                 let declared = (g.lockAnnotations ?? []).contains {

@@ -24,6 +24,11 @@ extension Engine {
                 }
             }
         }
+        // A function pointer handed an object whose lock is held may release it.
+        if e.kind == .call, (e.callee ?? "(*").hasPrefix("(*"), !s.locks.isEmpty {
+            let handed = Set((e.arguments ?? []).compactMap { $0.path?.root })
+            for key in s.locks.keys where handed.contains(AccessPath.parse(key).root) { s.exposed.insert(key) }
+        }
         switch e.kind {
         case .lock: lockTaken(&s, e)
         case .unlock: lockReleased(&s, e, action, g)
@@ -94,7 +99,10 @@ extension Engine {
 
     /// A lock released: the unlock of an object's own lock also releases that pin.
     func lockReleased(_ s: inout AbstractState, _ e: Event, _ action: Action, _ g: FlowGraph) {
-        if let p = e.path { s.unlockedAt[p.description] = e.line }
+        if let p = e.path {
+            s.unlockedAt[p.description] = e.line
+            s.exposed.remove(p.description)
+        }
         if let p = e.path, let held = s.locks.removeValue(forKey: p.description) {
             interruptsRestored(&s, by: e, releasing: held)
             let disabled =

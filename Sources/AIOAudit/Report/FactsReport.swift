@@ -84,6 +84,7 @@ public enum FactsReport {
             var parts: [String] = []
             for (lock, when) in s.acquires { parts.append("returns holding \(lock.path) \(when.rawValue)") }
             for lock in s.releases { parts.append("releases its caller's \(lock.path)") }
+            for lock in s.obscures { parts.append("may or may not release its caller's \(lock.path)") }
             for (context, when) in s.enters { parts.append("returns inside \(context) \(when.rawValue)") }
             for context in s.leaves { parts.append("leaves its caller's \(context)") }
             if let chain = s.sleeps {

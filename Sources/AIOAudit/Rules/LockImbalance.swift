@@ -143,7 +143,9 @@ public struct LockImbalance: FunctionRule {
         for key in locks.sorted() where !run.unreliableLocks.contains(key) {
             let entry = run.heldOnEntry.contains(key)
             // A return whose path found the lock's pointer NULL neither holds nor drops it.
-            let relevant = exact.filter { !$0.isVacuous(key) }
+            // Nor does one whose path handed the lock's object to a function pointer, which may
+            // have released it (`fs->kill_sb(s)` with `s->s_umount` held).
+            let relevant = exact.filter { !$0.isVacuous(key) && !$0.isExposed(key) }
             findings += imbalances(relevant, key: key, entry: entry, level: { $0.holds(key) ? 1 : 0 }, &reported) {
                 report(run, $0, $1, key: key, entry: entry, outcome: $2)
             }
