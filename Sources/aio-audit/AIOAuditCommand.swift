@@ -41,6 +41,12 @@ struct AIOAuditCommand: ParsableCommand {
             afterTerminator = Array(arguments[(split + 1)...])
             arguments = Array(arguments[..<split])
         }
+        // `aio-audit -v check FILE`, as git takes options before its subcommand: the flag is the
+        // subcommand's.
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        if arguments.count >= 2, ["-v", "--verbose"].contains(arguments[0]), names.contains(arguments[1]) {
+            arguments.swapAt(0, 1)
+        }
         // No arguments at all is a usage error, as with a compiler: the usage, then status 2.
         if arguments.isEmpty {
             FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))

@@ -32,6 +32,24 @@ final class BadInputTests: XCTestCase {
         assertInputError(f.path, contains: "empty.c: is empty")
     }
 
+    func testAnEmptyStreamIsEmptyAndAPipeIsRead() throws {
+        // /dev/null reads as nothing: empty, as a file with nothing in it is.
+        assertInputError("/dev/null", contains: "/dev/null: is empty")
+        // A named pipe (what `check <(git show HEAD:fs/aio.c)` is given) is read to its end.
+        let fifo = try temporaryDirectory(self).appendingPathComponent("aio.c").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let source = try String(contentsOfFile: Paths.fixture("aio_sample.c"), encoding: .utf8)
+        let writer = Thread {
+            if let h = FileHandle(forWritingAtPath: fifo) {
+                h.write(Data(source.utf8))
+                try? h.close()
+            }
+        }
+        writer.start()
+        let unit = try Parser.parse(ParseRequest(path: fifo, standalone: true))
+        XCTAssertFalse(unit.functions.isEmpty)
+    }
+
     func testBinaryFile() throws {
         let f = try temporaryDirectory(self).appendingPathComponent("random.c")
         var generator = SystemRandomNumberGenerator()

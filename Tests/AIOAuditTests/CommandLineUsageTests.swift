@@ -54,6 +54,15 @@ final class CommandLineUsageTests: XCTestCase {
         XCTAssertTrue(named.err.contains("is not in the compile database"), named.err)
     }
 
+    func testVerboseBeforeTheSubcommandIsTheSubcommands() throws {
+        let before = try runTool(["-v", "check", Paths.fixture("aio_sample.c")])
+        let after = try runTool(["check", "-v", Paths.fixture("aio_sample.c")])
+        XCTAssertEqual(before.status, after.status)
+        XCTAssertEqual(before.out, after.out)
+        XCTAssertEqual(before.err, after.err)
+        XCTAssertTrue(before.err.contains("parsed in standalone mode"), before.err)
+    }
+
     func testVerboseListsTheFirstParseErrorsAndCountsTheRest() throws {
         let dir = try temporaryDirectory(self)
         let file = dir.appendingPathComponent("broken.c")

@@ -87,7 +87,14 @@ public enum Parser {
                 throw InputError(
                     path, "is \(size.intValue >> 20) MiB; files over \(maximumFileSize >> 20) MiB are not analysed")
             }
-            guard let data = FileManager.default.contents(atPath: file) else {
+            // Not a regular file (a pipe, `<(git show ...)`, /dev/null): read as a stream, to the
+            // end or one byte past the limit.
+            guard
+                let data = FileManager.default.contents(atPath: file)
+                    ?? FileHandle(forReadingAtPath: file).flatMap({
+                        try? $0.read(upToCount: maximumFileSize + 1) ?? Data()
+                    })
+            else {
                 throw InputError(path, "cannot be read")
             }
             bytes = data
