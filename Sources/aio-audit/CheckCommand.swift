@@ -42,13 +42,14 @@ struct CheckCommand: ParsesC, ChoosesRules {
         var inputErrors = 0
         if let jobs, jobs < 1 { AIOAuditCommand.fail(InputError("-j", "must be at least 1 (got \(jobs))")) }
         let chosen: Profile?
+        var baseline: [String: Int]?
         do {
             chosen = try profile.map(Profiles.named)
             // An unknown rule is a usage error before anything is checked.
             var validated = RuleSelection()
             try validated.apply(rules.ordered ?? [])
-            // So is a baseline that cannot be read: said before the files are analysed.
-            if let baseline = accepted.baseline { _ = try Baseline.read(baseline) }
+            // So is a baseline that cannot be read: read before the files are analysed.
+            baseline = try accepted.baseline.map(Baseline.read)
         } catch {
             AIOAuditCommand.fail(error)
         }
@@ -74,7 +75,7 @@ struct CheckCommand: ParsesC, ChoosesRules {
                     let text = try? String(contentsOfFile: WorkingDirectory.resolve(file), encoding: .utf8)
                 {
                     guard AIOScope.applies(to: text) else {
-                        if parse.verbose { outcome.notes = "\(file): not aio code (no struct kioctx): skipped\n" }
+                        if parse.verbose { outcome.notes = "\(file): \(AIOScope.outside): skipped\n" }
                         return outcome
                     }
                     request.contents = text
@@ -102,7 +103,7 @@ struct CheckCommand: ParsesC, ChoosesRules {
         }
         let wroteBaseline: Bool
         do {
-            wroteBaseline = try accepted.apply(to: &checks)
+            wroteBaseline = try accepted.apply(baseline, to: &checks)
         } catch {
             AIOAuditCommand.fail(error)
         }
@@ -141,13 +142,13 @@ struct AcceptedFindings: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Record the findings reported as the new baseline.", valueName: "file"))
     var writeBaseline: String?
 
-    /// Drops the accepted findings; with --write-baseline, first records every finding reported
+    /// Drops the findings of `accepted` (the --baseline file, read before the files were
+    /// analysed); with --write-baseline, first records every finding reported
     /// now, the accepted ones included (so `--baseline B --write-baseline B` updates B rather than
     /// emptying it), and says so (true: the baseline was written, the command's whole job).
-    func apply(to checks: inout [FileCheck]) throws -> Bool {
+    func apply(_ accepted: [String: Int]?, to checks: inout [FileCheck]) throws -> Bool {
         let all = checks.flatMap(\.findings)
-        if let baseline {
-            let accepted = try Baseline.read(baseline)
+        if let accepted {
             for i in checks.indices { checks[i].applyBaseline(accepted) }
         }
         guard writeBaseline != nil else { return false }

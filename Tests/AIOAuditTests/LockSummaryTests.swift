@@ -41,7 +41,10 @@ final class LockSummaryTests: XCTestCase {
         XCTAssertEqual(acquires(check.summaries["ring_wait_empty"]), [])
         XCTAssertEqual(
             Set(check.findings.map(\.function)),
-            ["ring_attach_bad", "ring_by_address_bad", "ring_constant_bad", "cfg_set_fd_bad", "ring_kick_bad"])
+            [
+                "ring_attach_bad", "ring_by_address_bad", "ring_constant_bad", "cfg_set_fd_bad", "ring_kick_bad",
+                "ring_validate_bad",
+            ])
         // Handed to a function pointer with the caller's lock held: whether it was released is
         // not known, and its callers are told so.
         XCTAssertEqual(check.summaries["ring_put_locked"]?.obscures.map(\.path.description), ["r->peer_lock"])

@@ -265,7 +265,7 @@ public struct Engine {
         // io_uring's `req->io_task_work.func(req, &locked)`), then tested: the callee may have taken
         // the lock the function releases under the test. Which paths hold it is not visible.
         let handedFlags = Set(
-            g.allEvents.filter { $0.kind == .call && ($0.callee ?? "(*").hasPrefix("(*") }
+            g.allEvents.filter(\.isIndirectCall)
                 .flatMap { $0.arguments ?? [] }.filter { $0.addressOf && $0.path?.isVariable == true }
                 .map { $0.path!.root })
         if !handedFlags.isEmpty,
@@ -710,12 +710,10 @@ public struct Engine {
     /// The lock (or other object) whose address an assignment stores in a variable:
     /// `m1 = &dentry->d_sb->s_vfs_rename_mutex`; nil for anything else.
     static func addressAssigned(_ e: Event) -> AccessPath? {
-        guard e.kind == .assignment, e.path?.isVariable == true, e.callee == nil,
-            let v = e.value?.filter({ !$0.isWhitespace }), v.hasPrefix("&")
+        guard e.kind == .assignment, e.path?.isVariable == true, e.callee == nil, let v = e.value,
+            v.drop(while: \.isWhitespace).hasPrefix("&")
         else { return nil }
-        let text = String(v.dropFirst())
-        let p = AccessPath.parse(text)
-        return p.description == text ? p : nil
+        return GraphBuilder.writtenPath(v)
     }
 
     /// Whether a value assigned to a variable makes it zero (`NULL`, `0`, `false`) or non-zero (an

@@ -24,10 +24,14 @@ extension Engine {
                 }
             }
         }
-        // A function pointer handed an object whose lock is held may release it.
-        if e.kind == .call, (e.callee ?? "(*").hasPrefix("(*"), !s.locks.isEmpty {
+        // A function pointer handed an object whose lock the caller holds may release it. A lock
+        // the function took itself stays its own to release: an error return that keeps it is
+        // judged whatever callback it called.
+        if e.isIndirectCall, !s.locks.isEmpty {
             let handed = Set((e.arguments ?? []).compactMap { $0.path?.root })
-            for key in s.locks.keys where handed.contains(AccessPath.parse(key).root) { s.exposed.insert(key) }
+            for key in s.locks.keys where facts.heldOnEntry[key] != nil && handed.contains(AccessPath.parse(key).root) {
+                s.exposed.insert(key)
+            }
         }
         switch e.kind {
         case .lock: lockTaken(&s, e)
@@ -205,11 +209,10 @@ extension Engine {
         if let target = e.path, !s.nullPointers.isEmpty {
             s.nullPointers = s.nullPointers.filter { !AccessPath.parse($0).hasPrefix(target) }
         }
-        if let target = e.path, target.isVariable { s.cases.removeValue(forKey: target.root) }
         if let target = e.path, target.isVariable {
+            s.cases.removeValue(forKey: target.root)
             // A variable given a known truth goes that way at the branches that test it.
-            if facts.correlated.contains(target.root), e.kind == .assignment, e.callee == nil,
-                let truth = Self.knownTruth(ofAssigned: e.value)
+            if facts.correlated.contains(target.root), e.callee == nil, let truth = Self.knownTruth(ofAssigned: e.value)
             {
                 s.branches[target.root] = truth
                 if !truth { s.dropLocks(rootedAt: target.root) }

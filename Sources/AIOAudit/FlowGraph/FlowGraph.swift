@@ -117,6 +117,10 @@ public struct Event: Codable, Sendable, Hashable {
         self.column = position.column
         self.text = text
     }
+
+    /// A call through a function pointer (`fs->kill_sb(s)`, named `(*fs->kill_sb)`): what it does
+    /// is not in the file.
+    public var isIndirectCall: Bool { kind == .call && (callee ?? "(*").hasPrefix("(*") }
 }
 
 public struct Edge: Codable, Sendable, Hashable {

@@ -14,6 +14,9 @@ public enum AIOScope {
         markers.contains { Words.occurs($0, in: text, wholeWord: true) } || text.contains(directive)
     }
 
+    /// What the tool says of a file outside the scope, before what follows from it.
+    public static let outside = "not aio code (no struct kioctx)"
+
     /// The scope as reports name it: "aio", or "generic" (only the generic rules report).
     public static func name(of text: String) -> String { applies(to: text) ? "aio" : "generic" }
 }

@@ -52,6 +52,6 @@ extension FileCheck {
     public var scopeNote: String? {
         isAIOCode
             ? nil
-            : "\(unit.path): not aio code (no struct kioctx): the aio model does not apply; generic lock, sleep and reference rules only, as warnings"
+            : "\(unit.path): \(AIOScope.outside): the aio model does not apply; generic lock, sleep and reference rules only, as warnings"
     }
 }

@@ -16,7 +16,7 @@ public enum FactsReport {
         var out = "\(c.unit.path): parsed in \(c.unit.mode.rawValue) mode\n"
         if !c.isAIOCode {
             out +=
-                "scope: generic (not aio code: no struct kioctx): only the generic rules report; the aio rules and the era profile do not apply\n"
+                "scope: generic (\(AIOScope.outside)): only the generic rules report; the aio rules and the era profile do not apply\n"
         }
         out += "profile: \(m.profile.profile.name) (\(m.profile.reason))\n"
         out += "  RCU flavours consolidated (4.20+): \(m.profile.profile.rcuConsolidated ? "yes" : "no")\n"
